@@ -26,12 +26,36 @@ pub struct InvalidActorCode(pub String);
 impl ActorCode {
     pub fn parse(s: &str) -> Result<Self, InvalidActorCode> {
         let b = s.as_bytes();
-        if !(2..=MAX).contains(&b.len()) || !b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        if !(2..=MAX).contains(&b.len())
+            || !b
+                .iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
             return Err(InvalidActorCode(s.to_string()));
         }
         let mut bytes = [0u8; MAX];
         bytes[..b.len()].copy_from_slice(b);
-        Ok(ActorCode { bytes, len: b.len() as u8 })
+        Ok(ActorCode {
+            bytes,
+            len: b.len() as u8,
+        })
+    }
+
+    /// A code as a PETRARCH dictionary may write it: a [`parse`](Self::parse)
+    /// code, several such codes joined by `/` (`FRO/BIL/SAM`: one actor
+    /// standing for all of them), or the placeholder `+++`. Only readers of
+    /// PETRARCH files use this; [`parse`](Self::parse) stays strict.
+    pub fn parse_petrarch(s: &str) -> Result<Self, InvalidActorCode> {
+        let joined = s.len() <= MAX && s.split('/').all(|part| ActorCode::parse(part).is_ok());
+        if !(joined || s == "+++") {
+            return Err(InvalidActorCode(s.to_string()));
+        }
+        let mut bytes = [0u8; MAX];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Ok(ActorCode {
+            bytes,
+            len: s.len() as u8,
+        })
     }
 
     pub fn as_str(&self) -> &str {
@@ -55,7 +79,9 @@ impl ActorCode {
     /// The role blocks after the first three characters (`USAGOVMIL` → `["GOV","MIL"]`).
     pub fn roles(&self) -> impl Iterator<Item = &str> {
         let s = self.as_str();
-        (3..s.len()).step_by(3).map(move |i| &s[i..(i + 3).min(s.len())])
+        (3..s.len())
+            .step_by(3)
+            .map(move |i| &s[i..(i + 3).min(s.len())])
     }
 }
 
@@ -100,10 +126,31 @@ mod tests {
         let c = ActorCode::parse("USAGOVMIL").unwrap();
         assert_eq!(c.head(), "USA");
         assert_eq!(c.roles().collect::<Vec<_>>(), ["GOV", "MIL"]);
-        assert_eq!(ActorCode::parse("RUS").unwrap().with_role("GOV").as_str(), "RUSGOV");
-        assert_eq!(ActorCode::parse("RUSGOV").unwrap().with_role("GOV").as_str(), "RUSGOV");
+        assert_eq!(
+            ActorCode::parse("RUS").unwrap().with_role("GOV").as_str(),
+            "RUSGOV"
+        );
+        assert_eq!(
+            ActorCode::parse("RUSGOV")
+                .unwrap()
+                .with_role("GOV")
+                .as_str(),
+            "RUSGOV"
+        );
         for bad in ["", "U", "usa", "US A", "ABCDEFGHIJKLMNOP", "ÜSA"] {
             assert!(ActorCode::parse(bad).is_err(), "{bad:?}");
+            assert!(ActorCode::parse_petrarch(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn petrarch_codes_join_with_slashes() {
+        for good in ["FRO/BIL/SAM", "ELR/GAL", "+++", "USAGOV"] {
+            assert_eq!(ActorCode::parse_petrarch(good).unwrap().as_str(), good);
+            assert_eq!(ActorCode::parse(good).is_ok(), !good.contains(['/', '+']));
+        }
+        for bad in ["FRO//SAM", "/FRO", "FRO/", "++", "FRO/b"] {
+            assert!(ActorCode::parse_petrarch(bad).is_err(), "{bad:?}");
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Article, Entity, Event, Quote, Tone};
+use crate::{Article, Entity, Event, Graph, Quote, Tone};
 
 /// The whole result for one document: article fields, entities, events,
 /// quotes and tone. Its JSON form is detente's output contract:
@@ -20,4 +20,8 @@ pub struct Analysis {
     /// Document tone (GDELT's first V2Tone field); the whole record is in `tone_detail`.
     pub tone: f64,
     pub tone_detail: Tone,
+    /// The article's knowledge graph (GKG-like): persons, organisations,
+    /// locations, themes, counts and dates mentioned.
+    #[serde(default)]
+    pub graph: Graph,
 }

@@ -28,7 +28,11 @@ impl Article {
     pub fn from_body(body: impl Into<String>) -> Self {
         let body = body.into();
         let paragraphs = paragraph_spans(&body);
-        Article { body, paragraphs, ..Default::default() }
+        Article {
+            body,
+            paragraphs,
+            ..Default::default()
+        }
     }
 }
 

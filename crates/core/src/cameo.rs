@@ -34,7 +34,10 @@ impl CameoCode {
         }
         let mut digits = [0u8; 4];
         digits[..bytes.len()].copy_from_slice(bytes);
-        Ok(CameoCode { digits, len: bytes.len() as u8 })
+        Ok(CameoCode {
+            digits,
+            len: bytes.len() as u8,
+        })
     }
 
     pub fn as_str(&self) -> &str {
@@ -195,7 +198,8 @@ impl Serialize for QuadClass {
 impl<'de> Deserialize<'de> for QuadClass {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let n = u8::deserialize(d)?;
-        QuadClass::from_number(n).ok_or_else(|| serde::de::Error::custom(format!("invalid quad class {n}")))
+        QuadClass::from_number(n)
+            .ok_or_else(|| serde::de::Error::custom(format!("invalid quad class {n}")))
     }
 }
 
@@ -265,7 +269,9 @@ impl Plover {
     /// Parses a category name in any case, e.g. `consult` or `CONSULT`.
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
-        Plover::ALL.into_iter().find(|p| p.as_str().eq_ignore_ascii_case(s))
+        Plover::ALL
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(s))
     }
 }
 
@@ -298,10 +304,28 @@ mod tests {
         assert_eq!(c.parent().unwrap().parent().unwrap().as_str(), "02");
         assert!(c.parent().unwrap().parent().unwrap().parent().is_none());
         assert!(c.is_under(&CameoCode::parse("02").unwrap()));
-        assert!(!c.is_under(&CameoCode::parse("021").unwrap().root().code().parent().unwrap_or(CameoCode::parse("03").unwrap())));
-        assert_eq!(CameoCode::parse("163").unwrap().quad(), QuadClass::MaterialConflict);
-        assert_eq!(CameoCode::parse("112").unwrap().quad(), QuadClass::VerbalConflict);
-        assert_eq!(CameoCode::parse("061").unwrap().quad(), QuadClass::MaterialCooperation);
+        assert!(
+            !c.is_under(
+                &CameoCode::parse("021")
+                    .unwrap()
+                    .root()
+                    .code()
+                    .parent()
+                    .unwrap_or(CameoCode::parse("03").unwrap())
+            )
+        );
+        assert_eq!(
+            CameoCode::parse("163").unwrap().quad(),
+            QuadClass::MaterialConflict
+        );
+        assert_eq!(
+            CameoCode::parse("112").unwrap().quad(),
+            QuadClass::VerbalConflict
+        );
+        assert_eq!(
+            CameoCode::parse("061").unwrap().quad(),
+            QuadClass::MaterialCooperation
+        );
     }
 
     #[test]
@@ -312,8 +336,14 @@ mod tests {
         assert_eq!(serde_json::from_str::<CameoCode>(&json).unwrap(), c);
         assert!(serde_json::from_str::<CameoCode>("\"42\"").is_err());
         assert_eq!(serde_json::to_string(&c.root()).unwrap(), "\"04\"");
-        assert_eq!(serde_json::to_string(&QuadClass::VerbalConflict).unwrap(), "3");
-        assert_eq!(serde_json::to_string(&Plover::Consult).unwrap(), "\"CONSULT\"");
+        assert_eq!(
+            serde_json::to_string(&QuadClass::VerbalConflict).unwrap(),
+            "3"
+        );
+        assert_eq!(
+            serde_json::to_string(&Plover::Consult).unwrap(),
+            "\"CONSULT\""
+        );
         assert_eq!(Plover::parse("assault"), Some(Plover::Assault));
     }
 }

@@ -70,4 +70,14 @@ impl Modality {
     pub fn is_asserted(&self) -> bool {
         *self == Modality::Asserted
     }
+
+    /// The name used in JSON and TSV output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Future => "future",
+            Modality::Possible => "possible",
+            Modality::Hypothetical => "hypothetical",
+        }
+    }
 }

@@ -20,6 +20,7 @@ pub mod cameo;
 pub mod document;
 pub mod error;
 pub mod event;
+pub mod graph;
 pub mod quote;
 pub mod span;
 pub mod stage;
@@ -33,6 +34,7 @@ pub use cameo::{CameoCode, CameoRoot, Plover, QuadClass};
 pub use document::{Content, Document, Provenance};
 pub use error::DocumentError;
 pub use event::{Event, Modality, Participant};
+pub use graph::Graph;
 pub use quote::{Quote, QuoteKind};
 pub use span::Span;
 pub use text::{

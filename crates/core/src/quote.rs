@@ -18,6 +18,10 @@ pub struct Quote {
     /// The verb or phrase that attributes the quote ("said", "according to").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
+    /// Where the speaker is named next to the cue ("he", "Wan", "the ministry"),
+    /// before it is resolved to `speaker`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_span: Option<Span>,
     /// Byte span of `text` in the body.
     #[serde(flatten)]
     pub span: Span,

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Both ends always fall on UTF-8 character boundaries of the text they
 /// were made from; [`Span::text`] relies on that.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -4,7 +4,7 @@
 //! never reaches back upstream. All stages are `Send + Sync`: one instance,
 //! built once with its knowledge, serves every thread.
 
-use crate::{Article, Document, DocumentError, Entity, Event, Quote, TextAnalysis, Tone};
+use crate::{Article, Document, DocumentError, Entity, Event, Graph, Quote, TextAnalysis, Tone};
 
 /// extract: a raw page to an article with metadata and a clean body.
 pub trait Extractor: Send + Sync {
@@ -29,4 +29,6 @@ pub struct Coding {
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
     pub tone: Tone,
+    /// The document's knowledge graph (GKG-like): names, themes, counts, dates.
+    pub graph: Graph,
 }

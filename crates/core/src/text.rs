@@ -58,7 +58,13 @@ pub struct Token {
 
 impl Token {
     pub fn new(span: Span) -> Self {
-        Token { span, tag: None, head: None, dep: None, lemma: None }
+        Token {
+            span,
+            tag: None,
+            head: None,
+            dep: None,
+            lemma: None,
+        }
     }
 }
 
@@ -189,7 +195,15 @@ pub struct Entity {
 
 impl Entity {
     pub fn new(text: impl Into<String>, kind: EntityKind, span: Span) -> Self {
-        Entity { text: text.into(), kind, actor: None, span, canonical: None, role: None, country: None }
+        Entity {
+            text: text.into(),
+            kind,
+            actor: None,
+            span,
+            canonical: None,
+            role: None,
+            country: None,
+        }
     }
 
     /// The name to report: canonical where known, else the text itself.
@@ -244,7 +258,14 @@ impl DateRange {
     }
 
     pub fn new(first: Date, last: Date) -> Self {
-        if first <= last { DateRange { first, last } } else { DateRange { first: last, last: first } }
+        if first <= last {
+            DateRange { first, last }
+        } else {
+            DateRange {
+                first: last,
+                last: first,
+            }
+        }
     }
 
     pub fn is_day(&self) -> bool {
@@ -265,7 +286,13 @@ mod tests {
         for t in ["NN", "PRP$", "-LRB-", "HYPH", "``", "GW"] {
             assert_eq!(PosTag::parse(t).unwrap().as_str(), t);
         }
-        for r in ["nsubj:pass", "acl:relcl", "obl:unmarked", "nmod:desc", "goeswith"] {
+        for r in [
+            "nsubj:pass",
+            "acl:relcl",
+            "obl:unmarked",
+            "nmod:desc",
+            "goeswith",
+        ] {
             assert_eq!(DepRel::parse(r).unwrap().as_str(), r);
         }
         assert_eq!(DepRel::parse("nsubj:pass").unwrap().base(), "nsubj");
@@ -277,8 +304,14 @@ mod tests {
     fn sentence_lookup() {
         let ta = TextAnalysis {
             sentences: vec![
-                Sentence { span: Span::new(0, 10), tokens: (0, 0) },
-                Sentence { span: Span::new(12, 20), tokens: (0, 0) },
+                Sentence {
+                    span: Span::new(0, 10),
+                    tokens: (0, 0),
+                },
+                Sentence {
+                    span: Span::new(12, 20),
+                    tokens: (0, 0),
+                },
             ],
             ..Default::default()
         };

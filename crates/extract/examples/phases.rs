@@ -1,0 +1,54 @@
+//! Where extraction time goes, per page of the aeb set: the pre-pass,
+//! parsing, flattening, content selection and metadata:
+//! `cargo run --release -p detente-extract --example phases`
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use detente_extract::{eval, html};
+
+fn main() {
+    let dir = eval::shared_dir().join("aeb/html");
+    if !dir.exists() {
+        eprintln!("skipping: ../shared not found");
+        return;
+    }
+    let mut pages = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("aeb pages").flatten() {
+        let mut bytes = Vec::new();
+        let file = std::fs::File::open(entry.path()).expect("page");
+        flate2::read::MultiGzDecoder::new(file)
+            .read_to_end(&mut bytes)
+            .expect("gzip");
+        pages.push(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    const ROUNDS: usize = 3;
+    let mut t = [Duration::ZERO; 6];
+    let mut lap = |i: usize, start: &mut Instant| {
+        t[i] += start.elapsed();
+        *start = Instant::now();
+    };
+    for _ in 0..ROUNDS {
+        for p in &pages {
+            let mut s = Instant::now();
+            let prepared = html::depth::limit(p);
+            lap(0, &mut s);
+            let page = scraper::Html::parse_document(&prepared);
+            lap(1, &mut s);
+            let flat = html::dom::flatten(&page);
+            lap(2, &mut s);
+            let _ = html::content::select(&flat);
+            lap(3, &mut s);
+            let _ = html::meta::read(&page);
+            lap(4, &mut s);
+            let _ = html::extract(p, None);
+            lap(5, &mut s);
+        }
+    }
+    let n = (pages.len() * ROUNDS) as f64;
+    for (name, d) in ["prepass", "parse", "flatten", "select", "meta", "whole"]
+        .iter()
+        .zip(t)
+    {
+        println!("{name:8} {:.3} ms/page", d.as_secs_f64() * 1000.0 / n);
+    }
+}

@@ -1,0 +1,330 @@
+//! Which blocks of a flattened page are the article.
+//!
+//! Content scoring in the manner of readability, on the flat page:
+//! 1. every prose block (25+ characters, mostly not links) scores
+//!    1 + its commas + up to 3 for length, added in full to the element that
+//!    holds it, half to the one above, a third to the one above that;
+//! 2. an element's score is scaled down by its link density;
+//! 3. the best element is the article, joined by siblings that score well or
+//!    hold prose of their own;
+//! 4. inside it, blocks that are mostly links, or short widget labels, go.
+
+use super::dom::{BlockKind, Flat};
+
+/// Indices of the blocks that make up the article, in document order.
+pub fn select(flat: &Flat) -> Vec<usize> {
+    let scores = score(flat);
+    let Some(best) = best(flat, &scores) else {
+        return Vec::new();
+    };
+    let ranges = with_siblings(flat, &scores, best);
+    // Widgets inside the article go, unless the article itself sits in one.
+    let drop_widgets = !flat.elems[best].in_widget;
+    let chosen: Vec<usize> = flat
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&b.elem)))
+        .filter(|(_, b)| !(drop_widgets && flat.elems[b.elem].in_widget))
+        .filter(|(_, b)| keep_block(b))
+        .map(|(i, _)| i)
+        .collect();
+    cut_trailer(flat, chosen)
+}
+
+/// Headings that open the page furniture after a story: related links,
+/// teasers, author boxes, comments, calls to action.
+const TRAILER_HEADINGS: &[&str] = &[
+    "related",
+    "related posts",
+    "related articles",
+    "related stories",
+    "related content",
+    "related news",
+    "related blogs",
+    "related reading",
+    "latest news",
+    "latest posts",
+    "latest articles",
+    "latest blogs",
+    "recent posts",
+    "recent articles",
+    "recent blogs",
+    "more news",
+    "more stories",
+    "more articles",
+    "more you might like",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "other articles you may find interesting",
+    "read next",
+    "read this next",
+    "keep reading",
+    "popular posts",
+    "most popular",
+    "most read",
+    "trending now",
+    "leave a reply",
+    "leave a comment",
+    "join the conversation",
+    "comments",
+    "contact us",
+    "share this",
+    "share this article",
+    "share this post",
+    "about the author",
+    "about the contributor",
+    "about the reviewer",
+    "about our expert",
+    "discussion about this post",
+    "reader interactions",
+    "comments are closed",
+    "sources",
+    "article sources",
+    "footnotes",
+    "further reading",
+    "related topics",
+    "tags",
+    "explore more",
+    "explore more on these topics",
+    "more articles from us",
+    "connect with us",
+];
+
+/// Trailer headings with a count or a name in them: "12 comments",
+/// "Responses (18)", "More from Example Blog".
+fn trailer_heading(label: &str) -> bool {
+    if TRAILER_HEADINGS.contains(&label)
+        || ["more from ", "comment via"]
+            .iter()
+            .any(|p| label.starts_with(p))
+        || [
+            "you might enjoy",
+            "you may also enjoy",
+            "you may also like",
+            "you might also like",
+            "this article helpful",
+            "this content helpful",
+            "this page helpful",
+            "this post helpful",
+        ]
+        .iter()
+        .any(|p| label.contains(p))
+    {
+        return true;
+    }
+    let counted = |rest: &str| {
+        matches!(
+            rest.trim_matches(['(', ')', ' ']),
+            "comment" | "comments" | "response" | "responses" | "replies" | "thoughts"
+        )
+    };
+    let digits = label.trim_start_matches(|c: char| c.is_ascii_digit());
+    let tail = label.trim_end_matches(|c: char| c.is_ascii_digit() || c == ')');
+    (digits.len() < label.len() && counted(digits)) || (tail.len() < label.len() && counted(tail))
+}
+
+/// Cut the chosen blocks at the first trailer heading ("Related posts",
+/// "Leave a reply") that comes after most of the story: what follows it is
+/// furniture that sat in the story's container.
+fn cut_trailer(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
+    let total: usize = chosen.iter().map(|&i| flat.blocks[i].text.len()).sum();
+    let mut seen = 0;
+    for (k, &i) in chosen.iter().enumerate() {
+        let b = &flat.blocks[i];
+        if seen * 2 >= total && b.text.len() <= 60 {
+            let label = b.text.to_lowercase();
+            let label = label.trim_end_matches([':', '.', '!', ' ']);
+            if trailer_heading(label) {
+                return chosen[..k].to_vec();
+            }
+        }
+        seen += b.text.len();
+    }
+    chosen
+}
+
+fn score(flat: &Flat) -> Vec<f64> {
+    let mut scores = vec![0.0; flat.elems.len()];
+    for b in &flat.blocks {
+        let n = b.text.chars().count();
+        if n < 25 || b.link_chars * 2 >= n || matches!(b.kind, BlockKind::Heading(_)) {
+            continue;
+        }
+        let commas = b.text.matches([',', '，', '、']).count() as f64;
+        let points = 1.0 + commas + (n as f64 / 100.0).min(3.0);
+        // Text written straight into a div scores the div itself, as its own container.
+        let container = match b.kind {
+            BlockKind::Other => Some(b.elem),
+            _ => flat.elems[b.elem].parent,
+        };
+        let mut at = container;
+        for level in 1..=3 {
+            let Some(e) = at else { break };
+            scores[e] += points / level as f64;
+            at = flat.elems[e].parent;
+        }
+    }
+    for (e, s) in scores.iter_mut().enumerate() {
+        let widget = if flat.elems[e].in_widget { 0.0 } else { 1.0 };
+        *s *= (1.0 - link_density(flat, e)) * widget;
+    }
+    scores
+}
+
+fn link_density(flat: &Flat, e: usize) -> f64 {
+    let el = &flat.elems[e];
+    if el.chars == 0 {
+        0.0
+    } else {
+        (el.link_chars as f64 / el.chars as f64).min(1.0)
+    }
+}
+
+fn best(flat: &Flat, scores: &[f64]) -> Option<usize> {
+    let top = (0..flat.elems.len())
+        .filter(|&e| scores[e] > 0.0)
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
+    // A wrapper that holds nearly the same prose (title, lead and body split
+    // over sibling divs) is the better cut: climb while the parent adds little noise.
+    let mut chosen = top;
+    while let Some(p) = flat.elems[chosen].parent {
+        let (child, parent) = (&flat.elems[chosen], &flat.elems[p]);
+        // A pure wrapper, or one that adds mostly prose, is the better cut.
+        let wrapper = parent.chars <= child.chars * 11 / 10;
+        let more_prose = parent.paragraphs > child.paragraphs * 3 / 2;
+        let little_noise =
+            (wrapper || more_prose) && link_density(flat, p) < 0.25 && !parent.in_widget;
+        if little_noise && !matches!(parent.tag.as_str(), "body" | "html") {
+            chosen = p;
+        } else {
+            break;
+        }
+    }
+    Some(chosen)
+}
+
+/// The best element's range, plus siblings that score at least a fifth of it
+/// or hold a prose paragraph with few links.
+fn with_siblings(flat: &Flat, scores: &[f64], best: usize) -> Vec<(usize, usize)> {
+    let mut ranges = vec![(best, flat.elems[best].last)];
+    let Some(parent) = flat.elems[best].parent else {
+        return ranges;
+    };
+    let threshold = (scores[best] * 0.2).max(10.0);
+    let mut e = parent + 1;
+    while e <= flat.elems[parent].last {
+        let el = &flat.elems[e];
+        if e != best {
+            let clean = link_density(flat, e) < 0.2 && !el.in_widget;
+            let prose = el.paragraphs >= 1 && el.chars >= 150 && clean;
+            let structure = matches!(
+                el.tag.as_str(),
+                "h2" | "h3" | "h4" | "ul" | "ol" | "table" | "blockquote"
+            ) && clean;
+            if scores[e] >= threshold || prose || structure {
+                ranges.push((e, el.last));
+            }
+        }
+        e = el.last + 1; // next sibling
+    }
+    ranges
+}
+
+/// Short labels that sit inside article containers but are not the story.
+const LABELS: [&str; 16] = [
+    "advertisement",
+    "advert",
+    "top",
+    "read more",
+    "read more:",
+    "related",
+    "related:",
+    "share",
+    "share this",
+    "share this article",
+    "continue reading",
+    "more",
+    "skip to content",
+    "subscribe",
+    "sign up",
+    "loading...",
+];
+
+fn keep_block(b: &super::dom::Block) -> bool {
+    let n = b.text.chars().count();
+    let lower = b.text.to_lowercase();
+    if LABELS.contains(&lower.trim_end_matches(['.', '!'])) {
+        return false;
+    }
+    // Link lists: most of the text is links.
+    if n > 0 && b.link_chars * 10 > n * 6 && !matches!(b.kind, BlockKind::Heading(_)) {
+        return false;
+    }
+    // Photo credits that survived the figure filter.
+    let credit = ["photo:", "image:", "credit:", "(image:", "photograph:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        || [
+            "getty images",
+            "/getty",
+            "/reuters",
+            "/ap photo",
+            "(image:",
+            "/afp",
+        ]
+        .iter()
+        .any(|c| lower.contains(c));
+    // Calls to action and page notices between paragraphs.
+    let notice = [
+        "related coverage",
+        "related:",
+        "read more",
+        "read also",
+        "see also",
+        "more:",
+        "have a tip",
+        "this slideshow requires",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || [
+            "newsletter",
+            "subscribe",
+            "sign up for",
+            "in your inbox",
+            "user agreement",
+            "privacy policy",
+        ]
+        .iter()
+        .any(|c| lower.contains(c));
+    // "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ..." stamps.
+    let stamp = (lower.starts_with("published")
+        || lower.starts_with("updated")
+        || lower.starts_with("posted"))
+        && crate::dates::in_words(&b.text, None).is_some();
+    !(n < 200 && (credit || notice || stamp))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailer_headings_with_counts_and_names() {
+        for label in [
+            "12 comments",
+            "responses (18)",
+            "more from example blog",
+            "discussion about this post",
+            "more articles you might enjoy",
+            "was this article helpful?",
+        ] {
+            assert!(trailer_heading(label), "{label}");
+        }
+        for label in ["comments on the bill", "12 ways to save", "related article"] {
+            assert!(!trailer_heading(label), "{label}");
+        }
+    }
+}
