@@ -1,0 +1,106 @@
+//! The versioned schema and the runner that brings a database up to date.
+//!
+//! `detente_schema` records each version applied. Opening a database for
+//! writing applies, in order, every migration it lacks, each in its own
+//! transaction with its version row, so a crash mid-way leaves the previous
+//! version intact. Both backends have the same versions with the same
+//! tables and columns; only types and full-text search differ.
+
+mod postgres;
+mod sqlite;
+
+use sqlx::AnyPool;
+
+use crate::error::{Result, StoreError};
+use crate::url::Backend;
+
+/// The newest schema version this build knows.
+pub fn latest() -> i64 {
+    sqlite::MIGRATIONS.last().map_or(0, |m| m.0)
+}
+
+fn migrations(backend: Backend) -> &'static [(i64, &'static str, &'static str)] {
+    match backend {
+        Backend::Sqlite => sqlite::MIGRATIONS,
+        Backend::Postgres => postgres::MIGRATIONS,
+    }
+}
+
+const VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS detente_schema (
+    version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)";
+
+/// The version a database is at; 0 for one without detente's tables.
+pub async fn version(pool: &AnyPool, db: &str) -> Result<i64> {
+    let exists: Option<(i64,)> =
+        sqlx::query_as("SELECT COUNT(*) FROM detente_schema WHERE version > 0")
+            .fetch_optional(pool)
+            .await
+            .ok()
+            .flatten();
+    if exists.is_none() {
+        return Ok(0);
+    }
+    let (v,): (Option<i64>,) = sqlx::query_as("SELECT MAX(version) FROM detente_schema")
+        .fetch_one(pool)
+        .await
+        .map_err(|source| query(db, "reading the schema version", source))?;
+    Ok(v.unwrap_or(0))
+}
+
+/// Applies every migration newer than the database's version.
+pub async fn migrate(pool: &AnyPool, backend: Backend, db: &str) -> Result<i64> {
+    sqlx::raw_sql(VERSION_TABLE)
+        .execute(pool)
+        .await
+        .map_err(|source| query(db, "creating the schema table", source))?;
+    let current = version(pool, db).await?;
+    if current > latest() {
+        return Err(StoreError::SchemaTooNew {
+            db: db.to_string(),
+            found: current,
+            known: latest(),
+        });
+    }
+    for &(v, name, sql) in migrations(backend).iter().filter(|m| m.0 > current) {
+        let mut tx = pool
+            .begin()
+            .await
+            .map_err(|source| query(db, "starting a migration", source))?;
+        sqlx::raw_sql(sql)
+            .execute(&mut *tx)
+            .await
+            .map_err(|source| query(db, "applying a schema migration", source))?;
+        sqlx::query("INSERT INTO detente_schema (version, name, applied) VALUES ($1, $2, $3)")
+            .bind(v)
+            .bind(name)
+            .bind(chrono::Utc::now().to_rfc3339())
+            .execute(&mut *tx)
+            .await
+            .map_err(|source| query(db, "recording a schema migration", source))?;
+        tx.commit()
+            .await
+            .map_err(|source| query(db, "committing a schema migration", source))?;
+    }
+    Ok(latest())
+}
+
+fn query(db: &str, what: &'static str, source: sqlx::Error) -> StoreError {
+    StoreError::Query {
+        db: db.to_string(),
+        what,
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_backends_have_the_same_versions() {
+        let s: Vec<_> = sqlite::MIGRATIONS.iter().map(|m| m.0).collect();
+        let p: Vec<_> = postgres::MIGRATIONS.iter().map(|m| m.0).collect();
+        assert_eq!(s, p);
+        assert!(s.windows(2).all(|w| w[0] < w[1]), "versions must increase");
+    }
+}
