@@ -22,6 +22,10 @@ use crate::error::Result;
 use crate::hash::ContentHash;
 use crate::minhash::{BANDS, Signature, THRESHOLD};
 
+/// Most stored documents compared with a new one (wire copies of one story
+/// rarely number more; beyond it the earliest are kept).
+const CANDIDATES: usize = 4096;
+
 mod rows;
 
 use crate::record::{EventGroup, group_events, source_name};
@@ -132,8 +136,9 @@ impl Store {
         let placeholders: Vec<String> = (1..=BANDS).map(|i| format!("${i}")).collect();
         let sql = format!(
             "SELECT d.id, d.cluster, d.minhash FROM document_bands b JOIN documents d ON d.id = b.document \
-             WHERE b.band IN ({}) LIMIT 256",
-            placeholders.join(", ")
+             WHERE b.band IN ({}) GROUP BY d.id ORDER BY d.id LIMIT {}",
+            placeholders.join(", "),
+            CANDIDATES
         );
         let mut q = sqlx::query_as_with::<Any, (i64, Option<i64>, Option<Vec<u8>>), _>(
             AssertSqlSafe(sql),
@@ -150,7 +155,14 @@ impl Store {
             Some((id, cluster, Signature::from_bytes(&bytes?)?))
         });
         let best = stored
-            .chain(group.iter().cloned())
+            // Only what the band index would find once stored: a run then
+            // clusters alike wherever its commit groups fall.
+            .chain(
+                group
+                    .iter()
+                    .filter(|(_, _, other)| shares_band(sig, other))
+                    .cloned(),
+            )
             .map(|(id, cluster, other)| (sig.similarity(&other), cluster.unwrap_or(id)))
             .filter(|(s, _)| *s >= THRESHOLD)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -277,4 +289,12 @@ impl Store {
             .map(|(h,)| crate::ingest::short(&ContentHash(h.clone())))
             .collect())
     }
+}
+
+/// Whether two signatures share a band key, as the band index matches them.
+fn shares_band(a: &Signature, b: &Signature) -> bool {
+    a.band_keys()
+        .iter()
+        .zip(b.band_keys())
+        .any(|(x, y)| *x == y)
 }
