@@ -20,22 +20,9 @@
 //! such expressions are kept with `range: None`.
 
 use chrono::{Datelike, Duration, NaiveDate};
+use detente_core::calendar::MONTHS;
 use detente_core::{Date, DateRange, Span, TimeExpr};
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const MONTH_ABBR: [&str; 12] = [
     "jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.", "sept.", "oct.", "nov.", "dec.",
 ];

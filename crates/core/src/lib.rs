@@ -16,6 +16,7 @@
 pub mod actor;
 pub mod analysis;
 pub mod article;
+pub mod calendar;
 pub mod cameo;
 pub mod document;
 pub mod error;

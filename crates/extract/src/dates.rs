@@ -7,33 +7,7 @@
 use chrono::Datelike;
 use detente_core::Date;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// The month a word names ("March", "Mar.", "Sept"), 1-based.
-pub fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let w = if w == "sept" { "sep".to_string() } else { w };
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&w) && (w.len() == 3 || w.len() == m.len()))
-        .map(|i| i as u32 + 1)
-}
+pub use detente_core::calendar::month;
 
 /// A plausible news date: not before the telegraph, not far in the future.
 fn plausible(d: Date) -> Option<Date> {

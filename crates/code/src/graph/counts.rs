@@ -7,6 +7,7 @@
 //! and sums of money are not counts of things: a number after a month name
 //! or "in"/"since", or followed by "percent", is skipped.
 
+use detente_core::calendar::month;
 use detente_core::graph::Count;
 
 /// Verbs and nouns that give a count its kind, after GDELT's count types.
@@ -118,33 +119,6 @@ const TENS: &[(&str, u64)] = &[
     ("ninety", 90),
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Words that end the counted phrase instead of being part of it.
 const NOT_IN_PHRASE: &[&str] = &[
     "percent", "per", "%", "years", "year", "of", "and", "or", "to", "the", "a", "in", "on", "at",
@@ -206,7 +180,7 @@ pub fn counts(words: &[&str], offsets: &[(usize, usize)], text: &str) -> Vec<Cou
             continue;
         };
         let prev = i.checked_sub(1).map_or("", |p| words[p]);
-        if MONTHS.contains(&prev)
+        if month(prev).is_some()
             || matches!(prev, "in" | "since" | "$" | "€" | "£" | "until" | "by")
         {
             i += 1;
