@@ -5,10 +5,16 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use clap::Args;
 use detente::code::patterns::petrarch::load_dir;
 use detente::code::{EventCoder, Lexicon};
 use detente::{Knowledge, Pipeline};
+
+/// A `YYYY-MM-DD` argument (`--date`, `--from`, `--since`, ...).
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{e}; expected YYYY-MM-DD"))
+}
 
 #[derive(Args, Debug, Clone)]
 pub struct KnowledgeArgs {

@@ -12,7 +12,7 @@ use detente::source::{Input, SourceOptions, count_documents, read_inputs};
 use detente::{Document, core::Provenance};
 
 use crate::progress;
-use crate::setup::KnowledgeArgs;
+use crate::setup::{KnowledgeArgs, parse_date};
 
 /// Code news pages: who did what to whom, with evidence.
 ///
@@ -53,10 +53,6 @@ pub struct Args {
 
     #[command(flatten)]
     knowledge: KnowledgeArgs,
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{e}; expected YYYY-MM-DD"))
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {

@@ -11,7 +11,7 @@ use clap::Args as ClapArgs;
 use detente_store::export::ExportFormat;
 use detente_store::{Access, DEFAULT_DB, Store};
 
-use super::ingest::parse_date;
+use crate::setup::parse_date;
 
 /// Export stored events and documents: GDELT 2.0 Events (61 columns, one
 /// row per merged event with NumMentions/NumSources/NumArticles), Mentions

@@ -19,7 +19,7 @@ use detente_store::{Access, DEFAULT_DB, Store};
 use indicatif::ProgressBar;
 
 use crate::progress;
-use crate::setup::KnowledgeArgs;
+use crate::setup::{KnowledgeArgs, parse_date};
 
 /// Failures listed one by one at the end; the rest are counted.
 const FAILURES_SHOWN: usize = 20;
@@ -60,10 +60,6 @@ pub struct Args {
 
     #[command(flatten)]
     knowledge: KnowledgeArgs,
-}
-
-pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{e}; expected YYYY-MM-DD"))
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {

@@ -12,7 +12,7 @@ use detente_store::query::{
 };
 use detente_store::{Access, DEFAULT_DB, Store};
 
-use super::ingest::parse_date;
+use crate::setup::parse_date;
 
 /// Ask the event database: relations over time, events, full text, actors.
 #[derive(ClapArgs, Debug)]
