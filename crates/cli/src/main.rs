@@ -73,7 +73,24 @@ fn main() -> ExitCode {
         Command::Stats(args) => commands::stats::run(args),
     };
     result.unwrap_or_else(|e| {
-        eprintln!("detente: {e:#}");
+        eprintln!("detente: {}", describe(&e));
         ExitCode::from(2)
     })
+}
+
+/// The error and its causes on one line, each said once: a library error
+/// that quotes its cause in its own message is not followed by it again.
+fn describe(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }

@@ -110,6 +110,72 @@ fn killed_ingest_resumes_to_the_same_database() {
     assert_eq!(totals(&killed), totals(&clean));
 }
 
+/// A disk that fills up mid-run: the file size limit of the process
+/// (`ulimit -f`, with SIGXFSZ ignored so the write fails instead) stands in
+/// for a full disk, as both make the database's writes come up short.
+#[test]
+#[cfg(unix)]
+fn full_disk_stops_cleanly_and_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    std::fs::create_dir(&news).unwrap();
+    write_corpus(&news);
+    let news = news.to_str().unwrap();
+    let args = |db: &str| ["ingest", news, "--db", db, "--date", "2016-03-25"].map(String::from);
+
+    let clean = dir.path().join("clean.db").display().to_string();
+    assert!(
+        detente(
+            &["ingest", news, "--db", &clean, "--date", "2016-03-25"],
+            b""
+        )
+        .status
+        .success()
+    );
+
+    let full = dir.path().join("full.db").display().to_string();
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(r#"trap '' XFSZ; ulimit -f 2000; exec "$@""#)
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_detente"))
+        .args(args(&full))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(message.contains("full.db"), "{message}");
+    assert!(
+        message.contains("the disk is full or refused the write"),
+        "{message}"
+    );
+    assert!(message.contains("run the same command again"), "{message}");
+    assert_eq!(
+        message.matches("disk I/O error").count(),
+        1,
+        "each cause said once: {message}"
+    );
+    let at_full = stored(&full);
+    assert!(
+        at_full > 0 && at_full < DOCS as i64,
+        "stopped mid-way: {at_full} of {DOCS} stored"
+    );
+
+    let args = args(&full);
+    let out = detente(&args.each_ref().map(String::as_str), b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!("{at_full} skipped")),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        totals(&full),
+        totals(&clean),
+        "nothing half-written, nothing lost"
+    );
+}
+
 #[test]
 fn bad_databases_give_clear_errors() {
     let dir = tempfile::tempdir().unwrap();

@@ -99,11 +99,16 @@ impl Store {
     }
 
     pub(crate) fn err(&self, what: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError + '_ {
-        move |source| StoreError::Query {
-            db: self.name.clone(),
-            what,
-            source,
-        }
+        move |source| StoreError::query(&self.name, what, source)
+    }
+}
+
+/// Closing the pool closes each connection properly: on SQLite the last one
+/// to close folds the write-ahead log into the database file, so a finished
+/// `detente.db` is whole on its own (copy it without `-wal` and nothing is lost).
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.rt.block_on(self.pool.close());
     }
 }
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 use sqlx::any::AnyArguments;
 use sqlx::{Any, AssertSqlSafe};
 
-use crate::error::{Result, StoreError};
+use crate::error::Result;
 use crate::store::Store;
 
 /// A CAMEO code or a family of codes: `190` exactly, `16*` every code
@@ -171,11 +171,7 @@ impl Store {
                 .bind(event)
                 .fetch_optional(&self.pool),
             )
-            .map_err(|source| StoreError::Query {
-                db: self.name.clone(),
-                what: "reading an event's evidence",
-                source,
-            })?;
+            .map_err(self.err("reading an event's evidence"))?;
         Ok(row.map(|r| r.0).unwrap_or_default())
     }
 }

@@ -85,11 +85,7 @@ pub async fn migrate(pool: &AnyPool, backend: Backend, db: &str) -> Result<i64> 
 }
 
 fn query(db: &str, what: &'static str, source: sqlx::Error) -> StoreError {
-    StoreError::Query {
-        db: db.to_string(),
-        what,
-        source,
-    }
+    StoreError::query(db, what, source)
 }
 
 #[cfg(test)]
