@@ -4,26 +4,21 @@
 //! writing applies, in order, every migration it lacks, each in its own
 //! transaction with its version row, so a crash mid-way leaves the previous
 //! version intact. Both backends have the same versions with the same
-//! tables and columns; only types and full-text search differ.
+//! tables and columns, written once (`migrations`); only types and full-text
+//! search differ.
 
-mod postgres;
-mod sqlite;
+mod migrations;
 
 use sqlx::AnyPool;
 
 use crate::error::{Result, StoreError};
 use crate::url::Backend;
 
+use migrations::MIGRATIONS;
+
 /// The newest schema version this build knows.
 pub fn latest() -> i64 {
-    sqlite::MIGRATIONS.last().map_or(0, |m| m.0)
-}
-
-fn migrations(backend: Backend) -> &'static [(i64, &'static str, &'static str)] {
-    match backend {
-        Backend::Sqlite => sqlite::MIGRATIONS,
-        Backend::Postgres => postgres::MIGRATIONS,
-    }
+    MIGRATIONS.last().map_or(0, |m| m.version)
 }
 
 const VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS detente_schema (
@@ -61,18 +56,19 @@ pub async fn migrate(pool: &AnyPool, backend: Backend, db: &str) -> Result<i64> 
             known: latest(),
         });
     }
-    for &(v, name, sql) in migrations(backend).iter().filter(|m| m.0 > current) {
+    for m in MIGRATIONS.iter().filter(|m| m.version > current) {
         let mut tx = pool
             .begin()
             .await
             .map_err(|source| query(db, "starting a migration", source))?;
-        sqlx::raw_sql(sql)
+        // Built only from the constants in `migrations`, never from input.
+        sqlx::raw_sql(sqlx::AssertSqlSafe(m.sql(backend)))
             .execute(&mut *tx)
             .await
             .map_err(|source| query(db, "applying a schema migration", source))?;
         sqlx::query("INSERT INTO detente_schema (version, name, applied) VALUES ($1, $2, $3)")
-            .bind(v)
-            .bind(name)
+            .bind(m.version)
+            .bind(m.name)
             .bind(chrono::Utc::now().to_rfc3339())
             .execute(&mut *tx)
             .await
@@ -86,17 +82,4 @@ pub async fn migrate(pool: &AnyPool, backend: Backend, db: &str) -> Result<i64> 
 
 fn query(db: &str, what: &'static str, source: sqlx::Error) -> StoreError {
     StoreError::query(db, what, source)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn both_backends_have_the_same_versions() {
-        let s: Vec<_> = sqlite::MIGRATIONS.iter().map(|m| m.0).collect();
-        let p: Vec<_> = postgres::MIGRATIONS.iter().map(|m| m.0).collect();
-        assert_eq!(s, p);
-        assert!(s.windows(2).all(|w| w[0] < w[1]), "versions must increase");
-    }
 }
