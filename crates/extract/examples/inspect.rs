@@ -36,6 +36,22 @@ fn main() {
     if std::env::var_os("DETENTE_BLOCKS").is_some() {
         let page = scraper::Html::parse_document(doc.content.as_str());
         let flat = detente_extract::html::dom::flatten(&page);
+        if let Some((best, top, score)) = detente_extract::html::content::explain(&flat) {
+            let path = |mut e: usize| {
+                let mut tags = Vec::new();
+                while let Some(p) = flat.elems[e].parent {
+                    tags.push(format!("{}#{e}", flat.elems[e].tag));
+                    e = p;
+                }
+                tags.join("<")
+            };
+            println!(
+                "best {} (p={}), top {} score {score:.1}",
+                path(best),
+                flat.elems[best].paragraphs,
+                path(top)
+            );
+        }
         for b in &flat.blocks {
             let e = &flat.elems[b.elem];
             let t: String = b.text.chars().take(60).collect();

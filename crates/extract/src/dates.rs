@@ -49,58 +49,136 @@ pub fn iso(s: &str) -> Option<Date> {
 /// A date written in words anywhere in `s`: "March 25, 2016", "25 March 2016",
 /// "Mar. 25 2016". `year` is used when the text names none ("March 25").
 pub fn in_words(s: &str, year: Option<i32>) -> Option<Date> {
-    let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | '•' | '·' | '/'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    for (i, w) in words.iter().enumerate() {
-        let Some(m) = month(w) else { continue };
-        // A number, with an ordinal suffix ("25th") or, for a year, glued
-        // to the next word by markup without a space ("2025Julian").
-        let num = |j: usize| -> Option<u32> {
-            let w = words.get(j)?.trim_end_matches('.');
-            let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-            let rest = &w[digits..];
-            let suffix_ok = rest.is_empty()
-                || matches!(rest, "st" | "nd" | "rd" | "th")
-                || (digits == 4 && rest.starts_with(|c: char| c.is_alphabetic()));
-            (digits > 0 && digits <= 4 && suffix_ok).then(|| w[..digits].parse().ok())?
-        };
-        let is_year = |n: u32| (1850..=2100).contains(&n);
-        // Month Day, Year
-        if let Some(d) = num(i + 1).filter(|&d| (1..=31).contains(&d)) {
-            let y = num(i + 2)
-                .filter(|&y| is_year(y))
-                .map(|y| y as i32)
-                .or(year);
-            if let Some(date) = y.and_then(|y| Date::from_ymd_opt(y, m, d)) {
-                return plausible(date);
+    all_in_words(s, year).next().map(|(_, d)| d)
+}
+
+/// Every date written in words in `s`, in order, each with the byte offset
+/// where it starts. Words that markup glued together without a space
+/// ("GiuffridaMar 5, 2025", "2022Updated", "updated:Sep 4") are read apart.
+pub fn all_in_words(s: &str, year: Option<i32>) -> impl Iterator<Item = (usize, Date)> + '_ {
+    let words = tokens(s);
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < words.len() {
+            let at = i;
+            i += 1;
+            let Some(m) = month(words[at].1) else {
+                continue;
+            };
+            if let Some((date, first, last)) = date_at(&words, at, m, year) {
+                i = last + 1;
+                return Some((words[first].0, date));
             }
         }
-        // Year Month Day, as citations write it ("2023 Jan 7")
-        if let (Some(y), Some(d)) = (
-            i.checked_sub(1).and_then(num).filter(|&y| is_year(y)),
-            num(i + 1).filter(|&d| (1..=31).contains(&d)),
-        ) && let Some(date) = Date::from_ymd_opt(y as i32, m, d)
+        None
+    })
+}
+
+/// The date around the month word at `i`, with the first and last word it takes.
+fn date_at(
+    words: &[(usize, &str)],
+    i: usize,
+    m: u32,
+    year: Option<i32>,
+) -> Option<(Date, usize, usize)> {
+    // A number, with an ordinal suffix ("25th") or, for a year, glued
+    // to the next word by markup without a space ("2025Julian").
+    let num = |j: usize| -> Option<u32> {
+        let w = words.get(j)?.1.trim_end_matches('.');
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = &w[digits..];
+        let suffix_ok = rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th");
+        (digits > 0 && digits <= 4 && suffix_ok).then(|| w[..digits].parse().ok())?
+    };
+    let is_year = |n: u32| (1850..=2100).contains(&n);
+    let is_day = |n: &u32| (1..=31).contains(n);
+    let before = i.checked_sub(1);
+    // Month Day, Year
+    if let Some(d) = num(i + 1).filter(is_day) {
+        let y = num(i + 2).filter(|&y| is_year(y));
+        let last = if y.is_some() { i + 2 } else { i + 1 };
+        if let Some(date) = y
+            .map(|y| y as i32)
+            .or(year)
+            .and_then(|y| Date::from_ymd_opt(y, m, d))
         {
-            return plausible(date);
+            return plausible(date).map(|d| (d, i, last));
         }
-        // Day Month Year
-        if let Some(d) = i
-            .checked_sub(1)
-            .and_then(num)
-            .filter(|&d| (1..=31).contains(&d))
+    }
+    // Year Month Day, as citations write it ("2023 Jan 7")
+    if let (Some(b), Some(d)) = (before, num(i + 1).filter(is_day))
+        && let Some(y) = num(b).filter(|&y| is_year(y))
+        && let Some(date) = Date::from_ymd_opt(y as i32, m, d)
+    {
+        return plausible(date).map(|d| (d, b, i + 1));
+    }
+    // Day Month Year
+    if let Some(b) = before
+        && let Some(d) = num(b).filter(is_day)
+    {
+        let y = num(i + 1).filter(|&y| is_year(y));
+        let last = if y.is_some() { i + 1 } else { i };
+        if let Some(date) = y
+            .map(|y| y as i32)
+            .or(year)
+            .and_then(|y| Date::from_ymd_opt(y, m, d))
         {
-            let y = num(i + 1)
-                .filter(|&y| is_year(y))
-                .map(|y| y as i32)
-                .or(year);
-            if let Some(date) = y.and_then(|y| Date::from_ymd_opt(y, m, d)) {
-                return plausible(date);
-            }
+            return plausible(date).map(|d| (d, b, last));
         }
     }
     None
+}
+
+/// The words of `s` with their byte offsets, split at spaces and
+/// punctuation, and inside a word where markup glued two together: a
+/// lowercase letter before a capital ("GiuffridaMar"), digits before
+/// letters other than an ordinal suffix ("2025February", but "25th").
+fn tokens(s: &str) -> Vec<(usize, &str)> {
+    let is_sep = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | '|' | '(' | ')' | '•' | '·' | '/' | ':' | ';' | '-' | '–' | '—' | '[' | ']'
+            )
+    };
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut prev = ' ';
+    for (at, c) in s.char_indices() {
+        if is_sep(c) {
+            if let Some(st) = start.take() {
+                out.push((st, &s[st..at]));
+            }
+            prev = c;
+            continue;
+        }
+        if let Some(st) = start {
+            let glued = (prev.is_lowercase() && c.is_uppercase())
+                || (prev.is_ascii_digit() && c.is_alphabetic() && !ordinal_suffix(&s[at..]));
+            if glued {
+                out.push((st, &s[st..at]));
+                start = Some(at);
+            }
+        } else {
+            start = Some(at);
+        }
+        prev = c;
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+/// Whether `rest` opens with "st", "nd", "rd" or "th" ending a word.
+fn ordinal_suffix(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() >= 2
+        && matches!(
+            &b[..2].to_ascii_lowercase()[..],
+            b"st" | b"nd" | b"rd" | b"th"
+        )
+        && !b.get(2).is_some_and(|c| c.is_ascii_lowercase())
 }
 
 /// A date written in digits alone, as bylines show it: `23.07.2025`
@@ -138,7 +216,8 @@ pub fn any(s: &str) -> Option<Date> {
     iso(s).or_else(|| find_iso(s)).or_else(|| in_words(s, None))
 }
 
-fn find_iso(s: &str) -> Option<Date> {
+/// The first ISO-style date (with separators) anywhere in `s`.
+pub fn find_iso(s: &str) -> Option<Date> {
     s.char_indices()
         .filter(|&(i, c)| c.is_ascii_digit() && (i == 0 || !s.as_bytes()[i - 1].is_ascii_digit()))
         .find_map(|(i, _)| {
@@ -159,6 +238,8 @@ pub fn from_url(url: &str) -> Option<Date> {
             let d = parts
                 .get(i + 2)
                 .and_then(|d| d.get(..2).unwrap_or(d).parse::<u32>().ok());
+            // "/2023/october/03/"
+            let m = m.or_else(|| parts.get(i + 1).and_then(|m| month(m)));
             if let (Ok(y), Some(m), Some(d)) = (p.parse::<i32>(), m, d)
                 && let Some(date) = Date::from_ymd_opt(y, m, d)
             {
@@ -214,6 +295,24 @@ mod tests {
             d(2025, 10, 20)
         );
         assert_eq!(in_words("on the 21st of June 2017", None), None);
+        // Words that markup glued together are read apart.
+        assert_eq!(
+            in_words("ByKathryn GiuffridaMar 5, 2025 | 6 comments", None),
+            d(2025, 3, 5)
+        );
+        assert_eq!(in_words("Last updated:Sep 4, 2025", None), d(2025, 9, 4));
+        assert_eq!(
+            in_words(
+                "Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026",
+                None
+            ),
+            d(2022, 12, 22)
+        );
+        let all: Vec<_> = all_in_words("July 4, 2025February 9, 2026 Updated", None)
+            .map(|(_, d)| Some(d))
+            .collect();
+        assert_eq!(all, [d(2025, 7, 4), d(2026, 2, 9)]);
+        assert_eq!(in_words("November 4th, 2025", None), d(2025, 11, 4));
         assert_eq!(any("Published: 2016-03-25 10:00"), d(2016, 3, 25));
         assert_eq!(any("2023 Jan 7"), d(2023, 1, 7));
         assert_eq!(numeric("23.07.2025"), d(2025, 7, 23));
@@ -226,6 +325,10 @@ mod tests {
             d(2016, 3, 25)
         );
         assert_eq!(from_url("http://x.cn/2016-03/25/c_135.htm"), d(2016, 3, 25));
+        assert_eq!(
+            from_url("https://x.org/blog/2023/october/03/wine-styles/"),
+            d(2023, 10, 3)
+        );
         assert_eq!(from_url("https://x.com/a/20160325-talks"), d(2016, 3, 25));
     }
 }

@@ -15,7 +15,7 @@ fn aeb_body_f1_floor() {
     let r = eval::eval_aeb(&dir, &Extract).unwrap();
     assert_eq!(r.pages, 91);
     assert!(
-        r.f1 >= 0.964,
+        r.f1 >= 0.965,
         "aeb F1 {:.3} (P {:.3}, R {:.3})",
         r.f1,
         r.precision,
@@ -39,8 +39,8 @@ fn wcxb_body_and_metadata_floors() {
         eval::share(r.author),
         eval::share(r.date)
     );
-    assert!(r.body_f1 >= 0.934, "{report}");
+    assert!(r.body_f1 >= 0.944, "{report}");
     assert!(eval::share(r.title) >= 0.895, "{report}");
     assert!(eval::share(r.author) >= 0.81, "{report}");
-    assert!(eval::share(r.date) >= 0.845, "{report}");
+    assert!(eval::share(r.date) >= 0.915, "{report}");
 }

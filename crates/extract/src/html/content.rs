@@ -2,14 +2,27 @@
 //!
 //! Content scoring in the manner of readability, on the flat page:
 //! 1. every prose block (25+ characters, mostly not links) scores
-//!    1 + its commas + up to 3 for length, added in full to the element that
+//!    1 + its commas (at most 10) + up to 3 for length, added in full to the element that
 //!    holds it, half to the one above, a third to the one above that;
 //! 2. an element's score is scaled down by its link density;
-//! 3. the best element is the article, joined by siblings that score well or
-//!    hold prose of their own;
-//! 4. inside it, blocks that are mostly links, or short widget labels, go.
+//! 3. the best element is the article (climbing to an ancestor a level or
+//!    two up that gathers more of the story), joined by siblings that score
+//!    well or hold prose of their own;
+//! 4. inside it, blocks that are mostly links, or short widget labels, go;
+//!    the story ends at a trailer heading ("Related posts") or a copyright
+//!    line after most of it, and a long paragraph seen before is not repeated.
 
 use super::dom::{BlockKind, Flat};
+
+/// The element chosen as the article and the top-scoring element it was
+/// climbed to from, for explaining a choice.
+pub fn explain(flat: &Flat) -> Option<(usize, usize, f64)> {
+    let scores = score(flat);
+    let top = (0..flat.elems.len())
+        .filter(|&e| scores[e] > 0.0)
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
+    Some((best(flat, &scores)?, top, scores[top]))
+}
 
 /// Indices of the blocks that make up the article, in document order.
 pub fn select(flat: &Flat) -> Vec<usize> {
@@ -29,13 +42,27 @@ pub fn select(flat: &Flat) -> Vec<usize> {
         .filter(|(_, b)| keep_block(b))
         .map(|(i, _)| i)
         .collect();
-    cut_trailer(flat, chosen)
+    let chosen = cut_trailer(flat, chosen);
+    // A story rendered twice (a print or mobile copy in the same
+    // container) is read once: a long paragraph seen before goes.
+    let mut seen = std::collections::HashSet::new();
+    chosen
+        .into_iter()
+        .filter(|&i| {
+            let t = flat.blocks[i].text.as_str();
+            t.len() < REPEAT || seen.insert(t)
+        })
+        .collect()
 }
+
+/// Paragraphs this long (bytes) are not repeated in one story.
+const REPEAT: usize = 80;
 
 /// Headings that open the page furniture after a story: related links,
 /// teasers, author boxes, comments, calls to action.
 const TRAILER_HEADINGS: &[&str] = &[
     "related",
+    "related post",
     "related posts",
     "related articles",
     "related stories",
@@ -90,6 +117,19 @@ const TRAILER_HEADINGS: &[&str] = &[
     "explore more on these topics",
     "more articles from us",
     "connect with us",
+    "read this next",
+    "all reads on this topic",
+    "want to work with us?",
+    "recommended for you",
+    "recommended articles",
+    "more like this",
+    "up next",
+    "what to read next",
+    "you may also be interested in",
+    "popular articles",
+    "trending",
+    "latest stories",
+    "latest",
 ];
 
 /// Trailer headings with a count or a name in them: "12 comments",
@@ -133,7 +173,12 @@ fn cut_trailer(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
     let mut seen = 0;
     for (k, &i) in chosen.iter().enumerate() {
         let b = &flat.blocks[i];
-        if seen * 2 >= total && b.text.len() <= 60 {
+        // After most of the chosen text: what follows is furniture.
+        let story_told = seen * 2 >= total;
+        if story_told && copyright(&b.text) {
+            return chosen[..k].to_vec();
+        }
+        if story_told && b.text.len() <= 60 {
             let label = b.text.to_lowercase();
             let label = label.trim_end_matches([':', '.', '!', ' ']);
             if trailer_heading(label) {
@@ -145,6 +190,24 @@ fn cut_trailer(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
     chosen
 }
 
+/// "Copyright © 2025 Example Inc", "© 2025 Example": the page's footer.
+fn copyright(text: &str) -> bool {
+    text.len() < 120 && {
+        let lower = text.trim_start().to_lowercase();
+        let rest = lower
+            .strip_prefix("copyright")
+            .unwrap_or(&lower)
+            .trim_start();
+        rest.starts_with('©')
+            || rest.starts_with("(c)")
+            || (rest.len() < lower.len() && rest.starts_with(|c: char| c.is_ascii_digit()))
+    }
+}
+
+/// The most commas one block scores for: a list of names or tags, one
+/// long run of commas, is not a story.
+const MAX_COMMAS: f64 = 10.0;
+
 fn score(flat: &Flat) -> Vec<f64> {
     let mut scores = vec![0.0; flat.elems.len()];
     for b in &flat.blocks {
@@ -152,7 +215,7 @@ fn score(flat: &Flat) -> Vec<f64> {
         if n < 25 || b.link_chars * 2 >= n || matches!(b.kind, BlockKind::Heading(_)) {
             continue;
         }
-        let commas = b.text.matches([',', '，', '、']).count() as f64;
+        let commas = (b.text.matches([',', '，', '、']).count() as f64).min(MAX_COMMAS);
         let points = 1.0 + commas + (n as f64 / 100.0).min(3.0);
         // Text written straight into a div scores the div itself, as its own container.
         let container = match b.kind {
@@ -182,25 +245,43 @@ fn link_density(flat: &Flat, e: usize) -> f64 {
     }
 }
 
+/// Levels climbed past ancestors that do not gather more of the story.
+const CLIMB_MISSES: usize = 2;
+
 fn best(flat: &Flat, scores: &[f64]) -> Option<usize> {
     let top = (0..flat.elems.len())
         .filter(|&e| scores[e] > 0.0)
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
     // A wrapper that holds nearly the same prose (title, lead and body split
     // over sibling divs) is the better cut: climb while the parent adds little noise.
+    // An ancestor a level or two up may be the one that gathers the story
+    // (a wrapper per paragraph or per section): look a few levels past one
+    // that does not qualify.
     let mut chosen = top;
-    while let Some(p) = flat.elems[chosen].parent {
+    let mut at = top;
+    let mut misses = 0;
+    while let Some(p) = flat.elems[at].parent {
         let (child, parent) = (&flat.elems[chosen], &flat.elems[p]);
-        // A pure wrapper, or one that adds mostly prose, is the better cut.
-        let wrapper = parent.chars <= child.chars * 11 / 10;
-        let more_prose = parent.paragraphs > child.paragraphs * 3 / 2;
-        let little_noise =
-            (wrapper || more_prose) && link_density(flat, p) < 0.25 && !parent.in_widget;
-        if little_noise && !matches!(parent.tag.as_str(), "body" | "html") {
-            chosen = p;
-        } else {
+        if matches!(parent.tag.as_str(), "body" | "html")
+            || parent.in_widget
+            || link_density(flat, p) >= 0.25
+        {
             break;
         }
+        // A pure wrapper, or one that adds mostly prose, is the better cut.
+        let wrapper = parent.chars <= child.chars * 11 / 10;
+        let more_prose = parent.paragraphs > child.paragraphs * 3 / 2
+            || (parent.paragraphs > child.paragraphs * 5 / 4 && link_density(flat, p) < 0.05);
+        if wrapper || more_prose {
+            chosen = p;
+            misses = 0;
+        } else {
+            misses += 1;
+            if misses > CLIMB_MISSES {
+                break;
+            }
+        }
+        at = p;
     }
     Some(chosen)
 }
@@ -310,6 +391,15 @@ fn keep_block(b: &super::dom::Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copyright_lines() {
+        assert!(copyright("Copyright © 2025 Example Inc"));
+        assert!(copyright("© 2025 Example"));
+        assert!(copyright("Copyright 2024 Example News"));
+        assert!(!copyright("Copyright license"));
+        assert!(!copyright("Copyright law protects authors"));
+    }
 
     #[test]
     fn trailer_headings_with_counts_and_names() {

@@ -26,10 +26,16 @@ pub struct Meta {
     pub publisher: Option<String>,
     /// A date the page states as the publication date.
     pub date: Option<Date>,
+    /// The publication date OpenGraph states (`article:published_time`),
+    /// whatever JSON-LD says.
+    pub og_date: Option<Date>,
     /// The date the page says it was last modified.
     pub modified: Option<Date>,
     /// A weaker date (first `<time>` in the page), used only without a better one.
     pub fallback_date: Option<Date>,
+    /// `<time>` elements whose text shows one date and whose `datetime`
+    /// states another: (shown, stated), the first few.
+    pub time_pairs: Vec<(Date, Date)>,
     pub author: Option<String>,
     /// A weaker author: an element whose class names an author, or an
     /// organisation JSON-LD gives as author. Used after visible bylines.
@@ -151,36 +157,36 @@ pub fn read(page: &Html) -> Meta {
         site.as_deref(),
     );
 
+    let og_date =
+        get(&["article:published_time", "og:published_time"]).and_then(|v| dates::any(&v));
+    let tagged_date = get(&[
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.date",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article.published",
+        "originalpublicationdate",
+        "published",
+        "published-date",
+        "published_date",
+        "w-published-date",
+        "article.created",
+        "citation_publication_date",
+        "citation_date",
+        "dc.date.created",
+    ])
+    .and_then(|v| dates::any(&v));
     let date = ld
         .date
-        .or_else(|| {
-            get(&[
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.date",
-                "dcterms.created",
-                "sailthru.date",
-                "parsely-pub-date",
-                "article.published",
-                "originalpublicationdate",
-                "published",
-                "published-date",
-                "published_date",
-                "w-published-date",
-                "article.created",
-                "citation_publication_date",
-                "citation_date",
-                "dc.date.created",
-            ])
-            .and_then(|v| dates::any(&v))
-        })
+        .or(og_date)
+        .or(tagged_date)
         .or_else(|| itemprop_date(page));
     let modified = ld.modified.or_else(|| {
         get(&[
@@ -195,6 +201,15 @@ pub fn read(page: &Html) -> Meta {
         ])
         .and_then(|v| dates::any(&v))
     });
+    let time_pairs: Vec<(Date, Date)> = page
+        .select(&TIME)
+        .take(20)
+        .filter_map(|t| {
+            let stated = t.attr("datetime").and_then(dates::any)?;
+            let shown = dates::in_words(&t.text().collect::<String>(), None)?;
+            (shown != stated).then_some((shown, stated))
+        })
+        .collect();
     let fallback_date = page
         .select(&TIME)
         .find_map(|t| t.attr("datetime").and_then(dates::any));
@@ -277,8 +292,10 @@ pub fn read(page: &Html) -> Meta {
         site_names,
         publisher: site.map(|s| squash(&s)),
         date,
+        og_date,
         modified,
         fallback_date,
+        time_pairs,
         author,
         weak_author,
         url,

@@ -32,11 +32,15 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
 
 /// [`extract`], with the date clues the article's date was chosen from.
 pub fn extract_explained(html: &str, url: Option<&str>) -> (Article, DateClues) {
-    let html = depth::limit(truncate(html, MAX_HTML));
+    let raw = truncate(html, MAX_HTML);
+    let html = depth::limit(raw);
     let page = Html::parse_document(&html);
     let flat = dom::flatten(&page);
     let chosen = or_fragment(content::select(&flat), &flat);
-    let meta = meta::read(&page);
+    let mut meta = meta::read(&page);
+    if meta.date.is_none() {
+        meta.date = date::scan_published(raw);
+    }
     let headline_at = headline(&flat, &chosen);
     let stated = title::Stated {
         titles: &meta.stated_titles,
@@ -104,7 +108,7 @@ pub fn extract_explained(html: &str, url: Option<&str>) -> (Article, DateClues) 
 /// The headline a reader sees: the last `<h1>` before the article's first
 /// block, else the first inside it. Stated titles (OpenGraph, `<title>`) are
 /// often SEO variants of it, so the visible one wins.
-fn headline(flat: &dom::Flat, chosen: &[usize]) -> Option<usize> {
+pub fn headline(flat: &dom::Flat, chosen: &[usize]) -> Option<usize> {
     let is_h1 = |b: &dom::Block| {
         b.kind == BlockKind::Heading(1)
             && b.text.split_whitespace().count() >= 2
