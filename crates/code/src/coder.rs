@@ -253,7 +253,20 @@ mod tests {
         );
         assert_eq!(
             triples("Kerry held talks with Russian leaders."),
+            ["USAGOV 040 RUSGOV", "RUSGOV 040 USAGOV"]
+        );
+        // Talks go both ways; a meeting stays the subject's.
+        assert_eq!(
+            triples("Kerry held a meeting with Russian leaders."),
             ["USAGOV 040 RUSGOV"]
+        );
+        assert_eq!(
+            triples("Switzerland expelled two Russian diplomats."),
+            ["CHE 161 RUSGOV"]
+        );
+        assert_eq!(
+            triples("Switzerland expelled two Russian journalists."),
+            ["CHE 174 RUSMED"]
         );
     }
 
@@ -339,9 +352,15 @@ mod tests {
             triples("Vietnamese-led forces attacked Thailand."),
             ["VNMMIL 190 THA"]
         );
-        // A role phrase in a list takes its partner's country.
+        // A role phrase in a list takes its partner's country; a person out
+        // of office at the date (Fabius in 2016) is taken at the title the
+        // text gives him.
         assert_eq!(
             triples("French president Laurent Fabius and a group of deputies visited Romania."),
+            ["FRAGOV 042 ROU", "FRALEG 042 ROU"]
+        );
+        assert_eq!(
+            triples("Laurent Fabius and a group of deputies visited Romania."),
             ["FRAELI 042 ROU", "FRALEG 042 ROU"]
         );
         // The act inside a condition is not coded; the threat is.

@@ -65,6 +65,9 @@ pub struct Found<'p> {
     pub refused: bool,
     /// A condition follows ("... unless Y"): a promise or threat, not a fact.
     pub conditional: bool,
+    /// Force is being readied ("prepared to resume shelling"): a show of
+    /// force (15), not a threat in words.
+    pub poised: bool,
     pub claimed_by: Option<Participant>,
     /// The place the sentence says the event happened ("in Gaza").
     pub location: Option<String>,
@@ -78,6 +81,9 @@ impl Found<'_> {
         let code = self.pattern.code;
         match self.modality {
             _ if self.refused => refusal_code(code),
+            Modality::Future if self.poised && matches!(code.root().number(), 18..=20) => {
+                CameoCode::parse("150").unwrap_or(code)
+            }
             Modality::Future | Modality::Hypothetical if self.conditional => threat_code(code),
             Modality::Future | Modality::Hypothetical => intent_code(code),
             _ => code,
@@ -614,6 +620,11 @@ impl<'a> View<'a> {
                     })
             }
             Element::Word(alts) => {
+                // "forced the UN refugee agency, UNHCR, out of": an
+                // apposition after a slot is passed over.
+                if k > 0 && matches!(p.after[k - 1], Element::Target | Element::Source) {
+                    m.end = self.past_apposition(m.end);
+                }
                 let reach = (m.end + WORD_REACH).min(self.len());
                 let j = (m.end..reach).find(|&j| {
                     self.word_at(j, alts) || self.is_break(j) || self.coded_chunk_at(j)
@@ -641,6 +652,13 @@ impl<'a> View<'a> {
                 {
                     return None;
                 }
+                // `$T=diplomats`: the target phrase must end in one of the words.
+                if *e == Element::Target
+                    && let Some(heads) = &p.target_head
+                    && !heads.iter().any(|h| self.w(self.chunks[first].1 - 1) == h)
+                {
+                    return None;
+                }
                 let groups: Vec<Vec<Actor>> =
                     found.iter().map(|&c| self.group_forward(c)).collect();
                 let last = groups[0]
@@ -660,6 +678,40 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The country of the place right after chunk `c` ("... in central
+    /// Iran", "(UCF) near Gaza"), for a phrase the dictionaries cannot code.
+    fn placed_in(&self, c: usize) -> Option<ActorCode> {
+        let j = self.past_apposition(self.chunks[c].1);
+        if !matches!(
+            self.words.get(j).map(String::as_str),
+            Some("in" | "near" | "at" | "outside" | "inside")
+        ) {
+            return None;
+        }
+        let k = (j + 1..(j + 4).min(self.len()))
+            .find(|&k| !(is_in(DETERMINERS, self.w(k)) || self.lowercase_word(k)))?;
+        let (_, _, m) = self.chunks[self.chunk_from[k]?];
+        m.actor
+            .filter(|_| m.kind == MentionKind::Place)
+            .and_then(country_of)
+    }
+
+    /// Where the text goes on after an apposition of one mention starting
+    /// at token `j` (", UNHCR," or "(UNHCR)"); `j` where there is none.
+    fn past_apposition(&self, j: usize) -> usize {
+        let close = match self.words.get(j).map(String::as_str) {
+            Some(",") => ",",
+            Some("(") => ")",
+            _ => return j,
+        };
+        match self.chunk_from.get(j + 1).copied().flatten() {
+            Some(c) if self.words.get(self.chunks[c].1).is_some_and(|w| w == close) => {
+                self.chunks[c].1 + 1
+            }
+            _ => j,
+        }
+    }
+
     /// The subject the parse gives the verb at `i`: its `nsubj`, or that of
     /// the verb it complements or is conjoined to ("threatened to ban",
     /// "met and praised"); only where it names a coded actor.
@@ -667,6 +719,14 @@ impl<'a> View<'a> {
         let mut v = i;
         for _ in 0..4 {
             if let Some(k) = self.child(v, |d| d.as_str() == "nsubj") {
+                // A parse that makes the object of a preposition ("operating
+                // in Iraq") or a word of an apposition ("Pakistan, a key U.S.
+                // ally, ...") the subject is not trusted.
+                if let Some(c) = self.chunk_containing(k)
+                    && (self.object_of_preposition(c) || self.in_apposition(c))
+                {
+                    return None;
+                }
                 return self.actor_at(k);
             }
             let climbs = self.deps[v].is_some_and(|d| matches!(d.as_str(), "xcomp" | "conj"));
@@ -718,6 +778,9 @@ impl<'a> View<'a> {
         {
             return Some(vec![self.actor_of_chunk(c)]);
         }
+        if self.modifies_common_noun(i) {
+            return None;
+        }
         if let Some(owner) = self.intent_owner(i) {
             return Some(owner);
         }
@@ -728,6 +791,16 @@ impl<'a> View<'a> {
         while j > i.saturating_sub(SUBJECT_REACH) {
             j -= 1;
             let w = self.w(j);
+            if self.is_break(j) && self.conjunct_without_subject(j, i) {
+                // The subject of the clause before: that of its last finite verb.
+                let finite = |k: &usize| {
+                    self.tags[*k].is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP"))
+                };
+                return (j.saturating_sub(SUBJECT_REACH)..j)
+                    .rev()
+                    .find(finite)
+                    .and_then(|v| self.subject(v, used));
+            }
             if self.is_break(j) || (self.is_cue(j) && !self.object_of_cue(j, i)) {
                 return None;
             }
@@ -767,6 +840,50 @@ impl<'a> View<'a> {
             }
         }
         None
+    }
+
+    /// After a common noun that names no actor, a participle at `i`
+    /// modifies that noun: "a peaceful demonstration calling for ..." is no
+    /// act of the clause's subject, where "issued a declaration demanding
+    /// ..." is the issuer's.
+    fn modifies_common_noun(&self, i: usize) -> bool {
+        self.w(i).ends_with("ing")
+            && i > 0
+            && self.chunk_to[i - 1].is_none()
+            && self.tags[i - 1].is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+            && self.lowercase_word(i - 1)
+            && !is_in(MESSAGE_NOUNS, self.w(i - 1))
+    }
+
+    /// "Benin opened its borders ..., but was still refusing admittance":
+    /// whether the break at `j` ("but", ", and") opens a verb phrase without
+    /// a subject of its own up to the anchor at `i` (auxiliaries and adverbs
+    /// only), which shares the subject of the clause before.
+    fn conjunct_without_subject(&self, j: usize, i: usize) -> bool {
+        let joins = matches!(self.w(j), "but" | "and");
+        joins
+            && (j + 1..i).all(|k| {
+                self.chunk_to[k].is_none()
+                    && (self.w(k) == "and"
+                        || is_in(BE_FORMS, self.w(k))
+                        || self.tags[k].is_some_and(|t| {
+                            matches!(t.as_str(), "RB" | "MD" | "VBD" | "VBZ" | "VBP")
+                        })
+                        || matches!(
+                            self.w(k),
+                            "has" | "have" | "had" | "will" | "would" | "then" | "also" | "still"
+                        ))
+            })
+    }
+
+    /// Whether the chunk stands in an apposition to a coded phrase before
+    /// it: "Pakistan, a key U.S. ally".
+    fn in_apposition(&self, c: usize) -> bool {
+        let j = self.phrase_start(self.chunks[c].0);
+        j >= 2
+            && self.w(j - 1) == ","
+            && self.chunk_to[j - 2].is_some()
+            && matches!(self.w(j), "a" | "an" | "the")
     }
 
     /// Whether a lowercase noun follows the chunk ("military offensive").
@@ -876,7 +993,7 @@ impl<'a> View<'a> {
         while k > 0 && k + 4 > j {
             k -= 1;
             if self.is_cue(k) {
-                return self.subject(k, used);
+                return self.parsed_subject(k).or_else(|| self.subject(k, used));
             }
             if self.chunk_to[k].is_some() || self.is_break(k) && self.w(k) != "that" {
                 return None;
@@ -973,6 +1090,20 @@ impl<'a> View<'a> {
         Modality::Asserted
     }
 
+    /// Whether forces are readied for the act at `i`: "prepared to resume
+    /// shelling", "poised to attack".
+    fn poised(&self, i: usize) -> bool {
+        (i.saturating_sub(6)..i)
+            .rev()
+            .take_while(|&j| !self.is_break(j))
+            .any(|j| {
+                matches!(
+                    self.w(j),
+                    "prepared" | "preparing" | "prepares" | "poised" | "readying"
+                ) && self.to_follows(j, i + 1)
+            })
+    }
+
     /// Whether "to" follows token `j` before token `i`, over at most a short
     /// adverbial ("threatened on Monday to break").
     fn to_follows(&self, j: usize, i: usize) -> bool {
@@ -1001,6 +1132,40 @@ impl<'a> View<'a> {
     /// withdraw" is a demand on Y (coded from the demand), not a withdrawal.
     fn obliged(&self, i: usize) -> bool {
         (i.saturating_sub(3)..i).any(|j| matches!(self.w(j), "must" | "should" | "ought"))
+    }
+
+    /// Whether the act at `i` is what someone demands or urges, not what
+    /// happened: "demanded that its partners refuse to recognize X",
+    /// "urged Y to withdraw", "called for the release of Z". The demand
+    /// itself is coded from its own pattern.
+    fn demanded(&self, i: usize, noun: bool) -> bool {
+        if noun {
+            // "demanded the release", "called for the withdrawal".
+            let j = self.phrase_start(i);
+            let k = match j.checked_sub(1) {
+                Some(k) if self.w(k) == "for" && k > 0 => k - 1,
+                Some(k) => k,
+                None => return false,
+            };
+            if is_in(DEMAND_VERBS, self.w(k)) {
+                return true;
+            }
+        }
+        let mut chunk_between = false;
+        for j in (i.saturating_sub(12)..i).rev() {
+            let w = self.w(j);
+            if is_in(DEMAND_VERBS, w) {
+                let next = self.w(j + 1);
+                // "urged Y to withdraw": an addressee, then the act.
+                let to = i >= 2 && self.w(i - 1) == "to" && chunk_between;
+                return next == "that" || to;
+            }
+            chunk_between |= self.chunk_to[j].is_some();
+            if self.is_break(j) && w != "that" {
+                return false;
+            }
+        }
+        false
     }
 
     /// A verb in "-ing" right after a preposition is the content of another
@@ -1048,6 +1213,17 @@ impl<'a> View<'a> {
                 self.w(j - 1),
                 "after" | "following" | "before" | "during" | "since" | "despite" | "amid" | "over"
             )
+    }
+
+    /// Whether the noun at `i` gives the cause or backdrop of another act
+    /// ("closed its borders because of fighting between ...", "amid
+    /// clashes with ..."): reported as background, not as the news.
+    fn background(&self, i: usize) -> bool {
+        let j = self.phrase_start(i);
+        j > 0
+            && (self.w(j - 1) == "amid"
+                || (j > 1 && self.w(j - 1) == "of" && self.w(j - 2) == "because")
+                || (j > 1 && self.w(j - 1) == "to" && self.w(j - 2) == "due"))
     }
 
     /// The place stated for the event at anchor `i`: the first place (or
@@ -1222,7 +1398,9 @@ impl<'a> View<'a> {
         if (!refused && self.negated(first))
             || (p.kind == AnchorKind::Verb && self.gerund_in_phrase(first))
             || self.obliged(first)
+            || self.demanded(first, p.kind == AnchorKind::Noun)
             || (p.untargeted.is_some() && p.kind == AnchorKind::Noun && self.circumstance(first))
+            || (p.kind == AnchorKind::Noun && self.background(first))
             || self.condition(first)
         {
             return Vec::new();
@@ -1252,6 +1430,7 @@ impl<'a> View<'a> {
                             .flatten()
                     })
                     .or_else(|| self.between(m)),
+                AnchorKind::Verb if self.modifies_common_noun(first) => None,
                 AnchorKind::Verb => self
                     .parsed_subject(m.anchor)
                     .or_else(|| self.subject(first, used)),
@@ -1283,6 +1462,20 @@ impl<'a> View<'a> {
         } else {
             targets.into_iter().next()
         };
+        // "inspectors to the Esfahan facilities in central Iran": a target
+        // the dictionaries cannot code is taken for the country it is in.
+        let target = target.map(|g| {
+            g.into_iter()
+                .map(|mut a| {
+                    if a.actor.is_none()
+                        && let Some(c) = a.chunk
+                    {
+                        a.actor = self.placed_in(c);
+                    }
+                    a
+                })
+                .collect::<Vec<_>>()
+        });
         let among = p.mutual || (sources.len() > 1 && target.as_ref() == Some(&sources));
         let target = if p.mutual {
             (sources.len() > 1).then(|| sources.clone())
@@ -1303,6 +1496,7 @@ impl<'a> View<'a> {
             self.spans[m.anchor - p.before.len()].cover(self.spans[m.end.max(m.anchor + 1) - 1]);
         let modality = self.modality(first);
         let conditional = self.conditional(m.anchor);
+        let poised = self.poised(first);
         let claimed_by = claim
             .filter(|(k, _)| *k != m.anchor)
             .map(|(_, who)| who.clone());
@@ -1314,6 +1508,7 @@ impl<'a> View<'a> {
             modality,
             refused,
             conditional,
+            poised,
             claimed_by: claimed_by.clone().filter(|c| c.span != Some(s.text_span)),
             location: self.location(m.anchor),
         };
@@ -1337,6 +1532,12 @@ impl<'a> View<'a> {
                     continue;
                 }
                 out.push(found(s, self.participant(t)));
+                // A reciprocal act ("held talks with") goes both ways.
+                if p.both && !among {
+                    let mut back = found(t, self.participant(s));
+                    back.claimed_by = claimed_by.clone().filter(|c| c.span != Some(t.text_span));
+                    out.push(back);
+                }
             }
         }
         out
@@ -1374,7 +1575,17 @@ fn country_of(code: ActorCode) -> Option<ActorCode> {
 fn sole_country(chunks: &[(usize, usize, &Mention)]) -> Option<ActorCode> {
     let mut found: Option<ActorCode> = None;
     for (_, _, m) in chunks {
-        let Some(code) = m.actor.filter(|_| m.kind == MentionKind::Place) else {
+        // A phrase the entity model took for a person or organisation that
+        // still carries a bare country code ("the Kenya Anti-Corruption
+        // Commission": KEN) names that country too.
+        // So does an organisation of one country ("the National Union for
+        // the Total Independence of Angola": AGOREB).
+        let placed = |c: &ActorCode| {
+            m.kind == MentionKind::Place
+                || (c.as_str().len() == 3 && country_of(*c).is_some())
+                || (m.kind == MentionKind::Organization && country_of(*c).is_some())
+        };
+        let Some(code) = m.actor.filter(placed) else {
             continue;
         };
         let head = ActorCode::parse(code.head()).ok()?;

@@ -272,12 +272,31 @@ fn merge(body: &str, group: Vec<Piece>, text: &TextAnalysis, limit: usize) -> Me
         span = span.cover(name_after(body, text, span.end, limit));
     }
     let of = |k: ActorKind| group.iter().rev().find(|p| p.kind == k);
-    let place = group.iter().rev().find(|p| {
+    let is_place = |p: &Piece| {
         matches!(
             p.kind,
             ActorKind::Country | ActorKind::Capital | ActorKind::Demonym | ActorKind::Region
         )
-    });
+    };
+    // The last place is the head ("the Russian foreign ministry"), but of
+    // two nationalities side by side the first is the country the people
+    // live in: "Bosnian Serbs" are Bosnia's, "Iraqi Kurds" Iraq's.
+    let mut place = group.iter().rposition(is_place);
+    while let Some(k) = place.filter(|&k| k > 0) {
+        let (a, b) = (&group[k - 1], &group[k]);
+        let adjacent = body
+            .get(a.span.end..b.span.start)
+            .is_some_and(|w| w.trim().is_empty());
+        if adjacent
+            && b.kind == ActorKind::Demonym
+            && matches!(a.kind, ActorKind::Country | ActorKind::Demonym)
+        {
+            place = Some(k - 1);
+        } else {
+            break;
+        }
+    }
+    let place = place.map(|k| &group[k]);
     let agent = of(ActorKind::Agent).and_then(|a| a.code);
     // A capital joined to a role ("demonstrators in Baghdad") gives its
     // country, not the government it stands for alone.
@@ -286,7 +305,15 @@ fn merge(body: &str, group: Vec<Piece>, text: &TextAnalysis, limit: usize) -> Me
         _ => code,
     });
     let (kind, actor, name) = if let Some(p) = of(ActorKind::Person) {
-        let actor = p.code.or_else(|| place_code.map(|c| with_agent(c, agent)));
+        // Out of all offices at the date (an elite, `SRBELI`), a person is
+        // taken at the title the text gives ("Serbian President X": SRBGOV).
+        let titled = place_code
+            .zip(agent)
+            .filter(|_| p.code.is_none_or(|c| c.as_str().ends_with("ELI")))
+            .map(|(c, _)| with_agent(c, agent));
+        let actor = titled
+            .or(p.code)
+            .or_else(|| place_code.map(|c| with_agent(c, agent)));
         (MentionKind::Person, actor, p.name.clone())
     } else if let Some(o) = of(ActorKind::Organization) {
         // A name the dictionaries do not know after a nationality ("Iraqi

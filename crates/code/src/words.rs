@@ -98,6 +98,60 @@ pub const INTENT_NOUNS: &[&str] = &[
     "commitment",
 ];
 
+/// Verbs whose content is a demand, not a fact: "demanded that X
+/// withdraw", "urged Y to leave", "called for the release of Z".
+pub const DEMAND_VERBS: &[&str] = &[
+    "demand",
+    "demanded",
+    "demands",
+    "demanding",
+    "urge",
+    "urged",
+    "urges",
+    "urging",
+    "insist",
+    "insisted",
+    "insists",
+    "ask",
+    "asked",
+    "asks",
+    "asking",
+    "press",
+    "pressed",
+    "presses",
+    "pressing",
+    "call",
+    "called",
+    "calls",
+    "calling",
+    "appeal",
+    "appealed",
+    "appeals",
+    "request",
+    "requested",
+    "requests",
+];
+
+/// Nouns of a message, whose "-ing" participle is its sender's act:
+/// "issued a declaration demanding ...".
+pub const MESSAGE_NOUNS: &[&str] = &[
+    "statement",
+    "declaration",
+    "letter",
+    "resolution",
+    "communique",
+    "report",
+    "message",
+    "note",
+    "memorandum",
+    "petition",
+    "appeal",
+    "motion",
+    "decree",
+    "bill",
+    "proposal",
+];
+
 /// Modals that, followed by "not", make what follows a refusal ("will not accept").
 pub const REFUSING_MODALS: &[&str] = &["will", "would", "wo", "shall"];
 

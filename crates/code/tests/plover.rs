@@ -11,9 +11,11 @@ use std::path::Path;
 
 use detente_code::eval;
 
-/// F1 must not fall below this: measured 0.713 on 2026-12-04 with the rule
-/// analyzer, 0.715 with the trained models (`DETENTE_TRAINED=1`).
-const F1_FLOOR: f64 = 0.69;
+/// F1 must not fall below this: measured 0.782 on 2026-12-04 (evening)
+/// with the rule analyzer and with the trained models (`DETENTE_TRAINED=1`),
+/// up from 0.713; the floor leaves room for the analyze stage's models,
+/// which are retrained while the coder stays.
+const F1_FLOOR: f64 = 0.76;
 
 #[test]
 fn plover_dev_set_event_f1() {

@@ -46,8 +46,16 @@ struct Phrase {
 pub struct Themes {
     names: Vec<String>,
     by_first: HashMap<String, Vec<Phrase>>,
-    prefixed: Vec<Phrase>,
+    /// Phrases whose first word is a prefix (`sanction*`), by the prefix's
+    /// first [`KEY`] bytes, so that a token is checked against the few that
+    /// may match it rather than against all of them.
+    prefixed: HashMap<String, Vec<Phrase>>,
+    /// Prefixes shorter than [`KEY`] bytes: checked at every token.
+    short_prefixed: Vec<Phrase>,
 }
+
+/// How many leading bytes of a prefix index it.
+const KEY: usize = 3;
 
 impl Themes {
     pub fn embedded() -> Themes {
@@ -123,7 +131,10 @@ impl Themes {
         let p = Phrase { words, theme };
         match &p.words[0] {
             Word::Exact(w) => self.by_first.entry(w.clone()).or_default().push(p),
-            Word::Prefix(_) => self.prefixed.push(p),
+            Word::Prefix(w) => match w.get(..KEY) {
+                Some(key) => self.prefixed.entry(key.to_string()).or_default().push(p),
+                None => self.short_prefixed.push(p),
+            },
         }
         Ok(())
     }
@@ -136,8 +147,14 @@ impl Themes {
     pub fn find<'s>(&'s self, words: &'s [&str]) -> impl Iterator<Item = (&'s str, usize)> + 's {
         (0..words.len()).flat_map(move |i| {
             let exact = self.by_first.get(words[i]).into_iter().flatten();
+            let prefixed = words[i]
+                .get(..KEY)
+                .and_then(|k| self.prefixed.get(k))
+                .into_iter()
+                .flatten();
             exact
-                .chain(self.prefixed.iter())
+                .chain(prefixed)
+                .chain(self.short_prefixed.iter())
                 .filter(move |p| {
                     p.words.len() <= words.len() - i
                         && p.words.iter().zip(&words[i..]).all(|(w, x)| w.matches(x))

@@ -70,6 +70,13 @@ pub struct Pattern {
     /// No target slot, and what the event's target is then (flags `home`
     /// and `alone`).
     pub untargeted: Option<Untargeted>,
+    /// `$T=diplomat|diplomats`: the words the target phrase must end in
+    /// ("expelled two Russian diplomats" is a reduction of relations, not
+    /// a deportation); `None` for a plain `$T`.
+    pub target_head: Option<Vec<String>>,
+    /// Flag `both`: the act is reciprocal and is coded each way ("X held
+    /// talks with Y" → X→Y and Y→X), as PETRARCH's `[040:040]` codes.
+    pub both: bool,
     /// `verbs.txt:57 VISIT`.
     pub rule: String,
 }
@@ -78,6 +85,7 @@ impl Pattern {
     /// How specific the pattern is: more elements win over fewer at one anchor.
     pub fn weight(&self) -> usize {
         self.before.len()
+            + usize::from(self.target_head.is_some())
             + self
                 .after
                 .iter()
@@ -222,7 +230,7 @@ fn parse_line(file: &str, line: usize, fields: &[&str]) -> Result<Pattern, CodeE
     {
         return Err(err(format!("expected an uppercase LABEL, found {label:?}")));
     }
-    let (mut weak, mut mutual, mut untargeted) = (false, false, None);
+    let (mut weak, mut mutual, mut untargeted, mut both) = (false, false, None, false);
     for flag in fields
         .get(3)
         .map_or("", |f| *f)
@@ -235,9 +243,10 @@ fn parse_line(file: &str, line: usize, fields: &[&str]) -> Result<Pattern, CodeE
             "mutual" => mutual = true,
             "home" => untargeted = Some(Untargeted::Home),
             "alone" => untargeted = Some(Untargeted::Alone),
+            "both" => both = true,
             f => {
                 return Err(err(format!(
-                    "unknown flag {f:?}: expected `weak`, `mutual`, `home` or `alone`"
+                    "unknown flag {f:?}: expected `weak`, `mutual`, `home`, `alone` or `both`"
                 )));
             }
         }
@@ -258,13 +267,27 @@ fn parse_line(file: &str, line: usize, fields: &[&str]) -> Result<Pattern, CodeE
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let mut target_head = None;
     let after = words[anchor_at + 1..]
         .iter()
-        .map(|w| element(w).map_err(&err))
+        .map(|w| match w.strip_prefix("$T=") {
+            Some(heads) => {
+                let heads = literal(heads)
+                    .ok_or_else(|| err(format!("expected words after `$T=`, found {w:?}")))?;
+                target_head = Some(heads);
+                Ok(Element::Target)
+            }
+            None => element(w).map_err(&err),
+        })
         .collect::<Result<Vec<_>, _>>()?;
     check_slots(&after, mutual || untargeted.is_some()).map_err(err)?;
     if mutual && untargeted.is_some() {
         return Err(err("`mutual` excludes `home` and `alone`".into()));
+    }
+    if both && (mutual || untargeted.is_some()) {
+        return Err(err(
+            "`both` needs a $T: it excludes `mutual`, `home` and `alone`".into(),
+        ));
     }
     Ok(Pattern {
         code,
@@ -276,6 +299,8 @@ fn parse_line(file: &str, line: usize, fields: &[&str]) -> Result<Pattern, CodeE
         weak,
         mutual,
         untargeted,
+        target_head,
+        both,
         rule: format!("{file}:{line} {label}"),
     })
 }
@@ -402,6 +427,7 @@ mod tests {
             ("042\tVISIT\tvisit $T\tmutual\n", "has no $T"),
             ("141\tRALLY\trally $T\thome\n", "has no $T"),
             ("141\tRALLY\trally\tmutual,alone\n", "excludes"),
+            ("040\tMEET\tmeet\tmutual,both\n", "`both` needs a $T"),
             ("042\tVISIT\tvisit/x $T\n", "unknown anchor marker"),
             (
                 "042\tVISIT\tvisit $T\n042\tVISIT\tvisit $T\n",

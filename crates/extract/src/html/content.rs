@@ -43,6 +43,7 @@ pub fn select(flat: &Flat) -> Vec<usize> {
         .map(|(i, _)| i)
         .collect();
     let chosen = cut_trailer(flat, chosen);
+    let chosen = cut_teasers(flat, chosen);
     // A story rendered twice (a print or mobile copy in the same
     // container) is read once: a long paragraph seen before goes.
     let mut seen = std::collections::HashSet::new();
@@ -174,7 +175,8 @@ fn cut_trailer(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
     for (k, &i) in chosen.iter().enumerate() {
         let b = &flat.blocks[i];
         // After most of the chosen text: what follows is furniture.
-        let story_told = seen * 2 >= total;
+        let story_told = seen * 2 >= total
+            || (seen >= STORY_TOLD && boxed_apart(flat, &chosen[..k], &chosen[k..]));
         if story_told && copyright(&b.text) {
             return chosen[..k].to_vec();
         }
@@ -188,6 +190,69 @@ fn cut_trailer(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
         seen += b.text.len();
     }
     chosen
+}
+
+/// Text (bytes) after which a trailer heading ends the story even when the
+/// furniture after it outweighs it.
+const STORY_TOLD: usize = 1_500;
+
+/// A block that is only a date: "Dec 19, 2025", "March 29, 2025".
+fn date_only(text: &str) -> bool {
+    text.len() <= 40 && crate::dates::any(text).is_some()
+}
+
+/// Cut a run of teasers after the story: past most of it, dates standing
+/// alone twice or more (each over a teaser's title and summary) open
+/// a list of other posts, from the title or label just before the first.
+fn cut_teasers(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
+    let total: usize = chosen.iter().map(|&i| flat.blocks[i].text.len()).sum();
+    let mut seen = 0;
+    for (k, &i) in chosen.iter().enumerate() {
+        let text = flat.blocks[i].text.as_str();
+        if seen * 2 >= total && date_only(text) {
+            let dates = chosen[k..]
+                .iter()
+                .filter(|&&j| date_only(&flat.blocks[j].text))
+                .count();
+            if dates >= TEASER_DATES {
+                let mut cut = k;
+                while cut > 0 && k - cut < 2 && flat.blocks[chosen[cut - 1]].text.len() < 100 {
+                    cut -= 1;
+                }
+                return chosen[..cut].to_vec();
+            }
+        }
+        seen += text.len();
+    }
+    chosen
+}
+
+/// Lone dates after the story that mark a list of teasers.
+const TEASER_DATES: usize = 2;
+
+/// Whether the blocks `rest` sit in a box of their own after the story
+/// `told`: the nearest element around the first of them that holds them all
+/// holds none of the story (a "Latest news" box after it, not an aside in it).
+fn boxed_apart(flat: &Flat, told: &[usize], rest: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (rest.first(), rest.last()) else {
+        return false;
+    };
+    let Some(&prev) = told.last() else {
+        return false;
+    };
+    let (last_elem, prev_elem) = (flat.blocks[last].elem, flat.blocks[prev].elem);
+    let mut at = flat.elems[flat.blocks[first].elem].parent;
+    while let Some(e) = at {
+        let range = e..=flat.elems[e].last;
+        if range.contains(&prev_elem) {
+            return false;
+        }
+        if range.contains(&last_elem) {
+            return true;
+        }
+        at = flat.elems[e].parent;
+    }
+    false
 }
 
 /// "Copyright © 2025 Example Inc", "© 2025 Example": the page's footer.

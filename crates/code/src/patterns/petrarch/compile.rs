@@ -4,8 +4,11 @@
 //! block as one synonym set), plus its bare transitive form with the verb's
 //! or the block's code. A PETRARCH pattern becomes one of ours like this:
 //!
-//! - the words right before `*` must stand right before the verb; `%` there
-//!   makes the pattern `mutual` (one event each way between compound actors);
+//! - the words right before `*` must stand right before the verb, and so
+//!   must the contents of a phrase or a synset there (`{SUICIDE BOMBER} *`,
+//!   `&MILITARY *`); `%` there makes the pattern `mutual` (one event each
+//!   way between compound actors); a word or synset before `$`, `%` or `^`
+//!   cannot be stated and the line is skipped, never coded without it;
 //! - after `*`, words and the contents of `(...)` and `{...}` are literal
 //!   words, `+` is the target slot, `$` the source slot, `^` a gap;
 //!   a pattern with no `+` takes its target after its last element, where
@@ -38,6 +41,10 @@ pub struct Skipped {
     pub null_code: usize,
     /// Lines whose target stands before the verb.
     pub target_before_verb: usize,
+    /// Lines with a word or synset before their source (`DESPITE $ *`), or
+    /// an unknown synset right before the verb: conditions our patterns
+    /// cannot state.
+    pub unstated_before: usize,
 }
 
 /// One pattern before it is attached to each verb of its block.
@@ -80,8 +87,12 @@ pub fn compile(
         };
         let shapes = match shapes(p, &synsets) {
             Ok(s) => s,
-            Err(Unsupported) => {
+            Err(Unsupported::TargetBeforeVerb) => {
                 skipped.target_before_verb += 1;
+                continue;
+            }
+            Err(Unsupported::Before) => {
+                skipped.unstated_before += 1;
                 continue;
             }
         };
@@ -181,30 +192,22 @@ fn code_of(
     }
 }
 
-struct Unsupported;
+/// Why a pattern line cannot become one of ours.
+enum Unsupported {
+    TargetBeforeVerb,
+    /// A condition before the verb our `before` words cannot state.
+    Before,
+}
 
 /// The shapes one pattern line expands into.
 fn shapes(p: &VerbPattern, synsets: &Synsets) -> Result<Vec<Shape>, Unsupported> {
     let at = p.toks.iter().position(|t| *t == Tok::Verb).unwrap_or(0);
     let (pre, post) = (&p.toks[..at], &p.toks[at + 1..]);
     if pre.contains(&Tok::Target) {
-        return Err(Unsupported);
+        return Err(Unsupported::TargetBeforeVerb);
     }
     let mutual = pre.contains(&Tok::Compound) || post.contains(&Tok::Compound);
-    let before: Vec<Vec<String>> = {
-        let run = pre
-            .iter()
-            .rev()
-            .take_while(|t| matches!(t, Tok::Word(_)))
-            .count();
-        pre[pre.len() - run..]
-            .iter()
-            .filter_map(|t| match t {
-                Tok::Word(w) => Some(vec![w.to_lowercase()]),
-                _ => None,
-            })
-            .collect()
-    };
+    let befores = before_verb(pre, synsets)?;
     let mut variants: Vec<Vec<Element>> = vec![Vec::new()];
     for t in post {
         let alts: Vec<Vec<Element>> = match t {
@@ -225,10 +228,69 @@ fn shapes(p: &VerbPattern, synsets: &Synsets) -> Result<Vec<Shape>, Unsupported>
         }
         variants = next;
     }
-    Ok(variants
-        .into_iter()
-        .map(|after| finish(before.clone(), after, mutual))
-        .collect())
+    let mut out = Vec::new();
+    for before in &befores {
+        for after in &variants {
+            if out.len() < MAX_VARIANTS {
+                out.push(finish(before.clone(), after.clone(), mutual));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The words that must stand right before the verb, one list per variant:
+/// literal words, the contents of a phrase that ends at the verb
+/// (`{SUICIDE BOMBER} *`, `(IN) *`) and synsets (`&MILITARY *`: its
+/// one-word members as alternatives, each longer member a variant). The
+/// run ends at `$`, `%` or `^`; a word or synset beyond them is a
+/// condition our patterns cannot state, and the line is unsupported rather
+/// than coded without it.
+fn before_verb(pre: &[Tok], synsets: &Synsets) -> Result<Vec<Vec<Vec<String>>>, Unsupported> {
+    let run = pre
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t, Tok::Source | Tok::Compound | Tok::Skip | Tok::Target))
+        .count();
+    let (rest, run) = pre.split_at(pre.len() - run);
+    if rest
+        .iter()
+        .any(|t| matches!(t, Tok::Word(_) | Tok::Synset(_)))
+    {
+        return Err(Unsupported::Before);
+    }
+    let mut variants: Vec<Vec<Vec<String>>> = vec![Vec::new()];
+    for t in run {
+        let alts: Vec<Vec<Vec<String>>> = match t {
+            Tok::Word(w) => vec![vec![vec![w.to_lowercase()]]],
+            Tok::Synset(name) => synset_elements(synsets.members(name))
+                .into_iter()
+                .map(|es| {
+                    es.into_iter()
+                        .filter_map(|e| match e {
+                            Element::Word(alts) => Some(alts),
+                            _ => None,
+                        })
+                        .collect()
+                })
+                .collect(),
+            _ => continue,
+        };
+        if alts.is_empty() {
+            // An empty or unknown synset: nothing can stand there.
+            return Err(Unsupported::Before);
+        }
+        let mut next = Vec::new();
+        for v in &variants {
+            for a in &alts {
+                if next.len() < MAX_VARIANTS {
+                    next.push(v.iter().chain(a).cloned().collect());
+                }
+            }
+        }
+        variants = next;
+    }
+    Ok(variants)
 }
 
 /// One-word members as one word with alternatives; each longer member apart.
@@ -310,6 +372,8 @@ fn attach(
         weak: false,
         mutual: shape.mutual,
         untargeted: None,
+        target_head: None,
+        both: false,
         rule: format!("{file}:{line} {label}"),
         label,
     }
@@ -362,6 +426,33 @@ mod tests {
                 .any(|x| x.is_transitive() && x.code.as_str() == "057")
         );
         assert!(at_inked[0].rule.starts_with("v.txt:"));
+    }
+
+    #[test]
+    fn words_before_the_verb_stay_conditions() {
+        // "{SUICIDE BOMBER} *" once lost its phrase and coded every
+        // "attacked" as a suicide bombing.
+        let text = "&ARMY\n+TROOPS\n+ARMED_FORCES\n--- FIGHT [190] ---\nATTACK\n- {SUICIDE BOMBER} * [1831]\n- &ARMY * [194]\n- DESPITE $ * [195]\n";
+        let (p, skipped, problems) = compiled(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(skipped.unstated_before, 1);
+        let at: Vec<_> = p.anchored_at("attacked").collect();
+        let bare: Vec<_> = at.iter().filter(|x| x.before.is_empty()).collect();
+        assert_eq!(bare.len(), 1, "{at:#?}");
+        assert_eq!(bare[0].code.as_str(), "190");
+        let of = |code: &str| -> Vec<Vec<Vec<String>>> {
+            at.iter()
+                .filter(|x| x.code.as_str() == code)
+                .map(|x| x.before.clone())
+                .collect()
+        };
+        let w = |s: &str| vec![s.to_string()];
+        assert_eq!(of("1831"), [vec![w("suicide"), w("bomber")]]);
+        assert_eq!(
+            of("194"),
+            [vec![w("troops")], vec![w("armed"), w("forces")]]
+        );
+        assert!(of("195").is_empty());
     }
 
     #[test]
