@@ -21,16 +21,21 @@ pub fn explain(flat: &Flat) -> Option<(usize, usize, f64)> {
     let top = (0..flat.elems.len())
         .filter(|&e| scores[e] > 0.0)
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
-    Some((best(flat, &scores)?, top, scores[top]))
+    Some((best(flat, &scores)?.0, top, scores[top]))
 }
 
 /// Indices of the blocks that make up the article, in document order.
 pub fn select(flat: &Flat) -> Vec<usize> {
     let scores = score(flat);
-    let Some(best) = best(flat, &scores) else {
+    let Some((best, marked)) = best(flat, &scores) else {
         return Vec::new();
     };
-    let ranges = with_siblings(flat, &scores, best);
+    // The page marked the story itself: its neighbours are not the story.
+    let ranges = if marked {
+        vec![(best, flat.elems[best].last)]
+    } else {
+        with_siblings(flat, &scores, best)
+    };
     // Widgets inside the article go, unless the article itself sits in one.
     let drop_widgets = !flat.elems[best].in_widget;
     let chosen: Vec<usize> = flat
@@ -44,6 +49,7 @@ pub fn select(flat: &Flat) -> Vec<usize> {
         .collect();
     let chosen = cut_trailer(flat, chosen);
     let chosen = cut_teasers(flat, chosen);
+    let chosen = drop_head_stamps(flat, chosen);
     // A story rendered twice (a print or mobile copy in the same
     // container) is read once: a long paragraph seen before goes.
     let mut seen = std::collections::HashSet::new();
@@ -131,6 +137,11 @@ const TRAILER_HEADINGS: &[&str] = &[
     "trending",
     "latest stories",
     "latest",
+    "more videos",
+    "disclaimer",
+    "related resources",
+    "latest insights",
+    "top resources",
 ];
 
 /// Trailer headings with a count or a name in them: "12 comments",
@@ -227,6 +238,36 @@ fn cut_teasers(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
     chosen
 }
 
+/// Before the story's first paragraph, dates standing alone, a lone "By"
+/// and "Last updated" stamps are the article's metadata, not its text.
+fn drop_head_stamps(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
+    let Some(lead) = chosen
+        .iter()
+        .position(|&i| flat.blocks[i].text.len() >= LEAD)
+    else {
+        return chosen;
+    };
+    chosen
+        .iter()
+        .enumerate()
+        .filter(|&(k, &i)| k >= lead || !head_stamp(&flat.blocks[i].text))
+        .map(|(_, &i)| i)
+        .collect()
+}
+
+/// Bytes of a block that opens the story proper.
+const LEAD: usize = 100;
+
+fn head_stamp(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    date_only(text)
+        || (lower.len() < 80
+            && ["written by", "last updated", "updated:", "published:"]
+                .iter()
+                .any(|p| lower.starts_with(p)))
+        || lower == "by"
+}
+
 /// Lone dates after the story that mark a list of teasers.
 const TEASER_DATES: usize = 2;
 
@@ -310,10 +351,22 @@ fn link_density(flat: &Flat, e: usize) -> f64 {
     }
 }
 
+/// The link density above which a container is a link list, not the story:
+/// higher for one that holds several times the prose (a story rich in links).
+fn linked_ok(child: usize, parent: usize) -> f64 {
+    if parent >= 6 && parent >= child * 4 {
+        0.35
+    } else {
+        0.25
+    }
+}
+
 /// Levels climbed past ancestors that do not gather more of the story.
 const CLIMB_MISSES: usize = 2;
 
-fn best(flat: &Flat, scores: &[f64]) -> Option<usize> {
+/// The element that holds the story, and whether it is (a wrapper of) the
+/// page's one `<article>` or `<main>`.
+fn best(flat: &Flat, scores: &[f64]) -> Option<(usize, bool)> {
     let top = (0..flat.elems.len())
         .filter(|&e| scores[e] > 0.0)
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
@@ -325,11 +378,14 @@ fn best(flat: &Flat, scores: &[f64]) -> Option<usize> {
     let mut chosen = top;
     let mut at = top;
     let mut misses = 0;
+    let mut marked = false;
+    let marks = Marks::of(flat);
+    let is_mark = |e: usize| marks.story(flat, e);
     while let Some(p) = flat.elems[at].parent {
         let (child, parent) = (&flat.elems[chosen], &flat.elems[p]);
         if matches!(parent.tag.as_str(), "body" | "html")
             || parent.in_widget
-            || link_density(flat, p) >= 0.25
+            || link_density(flat, p) >= linked_ok(child.paragraphs, parent.paragraphs)
         {
             break;
         }
@@ -337,7 +393,10 @@ fn best(flat: &Flat, scores: &[f64]) -> Option<usize> {
         let wrapper = parent.chars <= child.chars * 11 / 10;
         let more_prose = parent.paragraphs > child.paragraphs * 3 / 2
             || (parent.paragraphs > child.paragraphs * 5 / 4 && link_density(flat, p) < 0.05);
-        if wrapper || more_prose {
+        // The page's own mark of the story: past an <article> or <main>
+        // (or a wrapper of one) only a pure wrapper is climbed to.
+        marked |= is_mark(chosen);
+        if wrapper || (more_prose && !marked) {
             chosen = p;
             misses = 0;
         } else {
@@ -348,8 +407,54 @@ fn best(flat: &Flat, scores: &[f64]) -> Option<usize> {
         }
         at = p;
     }
-    Some(chosen)
+    Some((chosen, marked || is_mark(chosen)))
 }
+
+/// The page's `<article>` and `<main>` elements, for telling whether one
+/// of them is the page's own mark of its story.
+struct Marks {
+    articles: Vec<usize>,
+    mains: Vec<usize>,
+}
+
+impl Marks {
+    fn of(flat: &Flat) -> Self {
+        let with = |tag: &str| -> Vec<usize> {
+            (0..flat.elems.len())
+                .filter(|&e| flat.elems[e].tag == tag)
+                .take(MAX_MARKS + 1)
+                .collect()
+        };
+        Marks {
+            articles: with("article"),
+            mains: with("main"),
+        }
+    }
+
+    /// Whether `e` is an `<article>` or `<main>` beside which any other of
+    /// its kind is small (teasers marked up as articles).
+    fn story(&self, flat: &Flat, e: usize) -> bool {
+        let same = match flat.elems[e].tag.as_str() {
+            "article" => &self.articles,
+            "main" => &self.mains,
+            _ => return false,
+        };
+        let inside = |o: usize, x: usize| (x..=flat.elems[x].last).contains(&o);
+        same.len() <= MAX_MARKS
+            && same.iter().all(|&o| {
+                o == e
+                    || inside(o, e)
+                    || inside(e, o)
+                    || flat.elems[o].chars * MARK_SHARE < flat.elems[e].chars
+            })
+    }
+}
+
+/// A page with more articles than this is a list of them: none marks the story.
+const MAX_MARKS: usize = 64;
+
+/// How many times larger the marked story is than any other element of its kind.
+const MARK_SHARE: usize = 5;
 
 /// The best element's range, plus siblings that score at least a fifth of it
 /// or hold a prose paragraph with few links.
@@ -378,8 +483,28 @@ fn with_siblings(flat: &Flat, scores: &[f64], best: usize) -> Vec<(usize, usize)
     ranges
 }
 
+/// Whether `phrase` occurs in `text` as whole words: "subscribe" is in
+/// "Subscribe now" but not in "1,193 subscribers".
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// "5 min read", "12 minute read": a reading-time stamp.
+fn reading_time(lower: &str) -> bool {
+    let rest = lower.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < lower.len()
+        && matches!(
+            rest.trim(),
+            "min read" | "mins read" | "minute read" | "minutes read" | "min. read"
+        )
+}
+
 /// Short labels that sit inside article containers but are not the story.
-const LABELS: [&str; 16] = [
+const LABELS: [&str; 18] = [
     "advertisement",
     "advert",
     "top",
@@ -396,12 +521,14 @@ const LABELS: [&str; 16] = [
     "subscribe",
     "sign up",
     "loading...",
+    "table of contents",
+    "in this article",
 ];
 
 fn keep_block(b: &super::dom::Block) -> bool {
     let n = b.text.chars().count();
     let lower = b.text.to_lowercase();
-    if LABELS.contains(&lower.trim_end_matches(['.', '!'])) {
+    if LABELS.contains(&lower.trim_end_matches(['.', '!', ':'])) || reading_time(&lower) {
         return false;
     }
     // Link lists: most of the text is links.
@@ -442,9 +569,15 @@ fn keep_block(b: &super::dom::Block) -> bool {
             "in your inbox",
             "user agreement",
             "privacy policy",
+            "resubscribe",
+            "paid subscriber",
+            "unlock this",
         ]
         .iter()
-        .any(|c| lower.contains(c));
+        .any(|c| has_phrase(&lower, c))
+        // "Join 800,000 subscribers", "exclusive to subscribers".
+        || (has_phrase(&lower, "subscribers")
+            && ["join", "exclusive"].iter().any(|c| has_phrase(&lower, c)));
     // "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ..." stamps.
     let stamp = (lower.starts_with("published")
         || lower.starts_with("updated")
@@ -456,6 +589,87 @@ fn keep_block(b: &super::dom::Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn selected(html: &str) -> Vec<String> {
+        let page = scraper::Html::parse_document(html);
+        let flat = super::super::dom::flatten(&page);
+        select(&flat)
+            .into_iter()
+            .map(|i| flat.blocks[i].text.clone())
+            .collect()
+    }
+
+    const STORY: &str = "<p>The foreign ministers met in Geneva on Tuesday, and they agreed, after long and difficult talks, to meet again.</p>\
+        <p>Officials said the talks, which lasted six hours, covered trade, security and climate policy.</p>\
+        <p>A joint statement, issued late in the evening, called the meeting frank, useful and constructive.</p>\
+        <p>Both sides, according to the statement, will send experts, lawyers and envoys to a working group.</p>\
+        <p>The next round, expected in May, will take up sanctions, borders, prisoners and the grain trade.</p>";
+
+    const PRAISE: &str = "<div><p>Great people working there who are always kind and quick with us.</p><div>Ann B.</div>\
+        <p>The staff and the nurses and the doctors are wonderful and we love it here.</p><div>Bob C.</div>\
+        <p>Best service in the valley and always on time for us and our three kids.</p><div>Cy D.</div>\
+        <p>We moved here last year and we could not be happier with the care we get.</p><div>Di E.</div></div>";
+
+    #[test]
+    fn the_pages_one_article_keeps_its_neighbours_out() {
+        let html = format!(
+            "<html><body><div><div><main><article>{STORY}</article></main></div>{PRAISE}</div>\
+             <div><article><p>Teaser: another story</p></article></div></body></html>"
+        );
+        let got = selected(&html);
+        assert!(
+            got.iter()
+                .any(|t| t.starts_with("The foreign ministers met")),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|t| t.contains("staff")), "{got:?}");
+        // Without the mark, the prose beside the story is taken in.
+        let plain = html.replace("<main>", "<div>").replace("</main>", "</div>");
+        let plain = plain
+            .replace("<article>", "<div>")
+            .replace("</article>", "</div>");
+        assert!(selected(&plain).iter().any(|t| t.contains("staff")));
+    }
+
+    #[test]
+    fn two_large_articles_mark_nothing() {
+        let html = format!(
+            "<html><body><div><article>{STORY}</article>{PRAISE}</div><article>{STORY}</article></body></html>"
+        );
+        let page = scraper::Html::parse_document(&html);
+        let flat = super::super::dom::flatten(&page);
+        let marks = Marks::of(&flat);
+        let articles: Vec<usize> = (0..flat.elems.len())
+            .filter(|&e| flat.elems[e].tag == "article")
+            .collect();
+        assert_eq!(articles.len(), 2);
+        assert!(articles.iter().all(|&e| !marks.story(&flat, e)));
+    }
+
+    #[test]
+    fn stamps_before_the_lead_go() {
+        let got = selected(&format!(
+            "<html><body><article><p>March 3, 2025</p><p>By Jane Doe</p><p>5 min read</p>{STORY}\
+             <p>By the end of the day, the delegations had left, and the city was quiet again.</p></article></body></html>"
+        ));
+        // The byline stays for the byline reader; date and reading time go.
+        assert_eq!(got.len(), 7, "{got:?}");
+        assert_eq!(got[0], "By Jane Doe");
+        assert!(got[6].starts_with("By the end"));
+        assert!(reading_time("12 minute read") && !reading_time("read the minutes"));
+        assert!(head_stamp("Written by Ann Lee") && !head_stamp("Byzantine art"));
+        // Without a paragraph long enough to open the story, nothing is a stamp.
+        let short = "<html><body><article><p>March 3, 2025</p><p>The talks resumed in Geneva, both sides said.</p></article></body></html>";
+        assert_eq!(selected(short).len(), 2);
+    }
+
+    #[test]
+    fn notices_are_whole_words() {
+        assert!(has_phrase("subscribe now", "subscribe"));
+        assert!(has_phrase("(subscribe)", "subscribe"));
+        assert!(!has_phrase("1,193 subscribers read it", "subscribe"));
+        assert!(!has_phrase("unsubscribe", "subscribe"));
+    }
 
     #[test]
     fn copyright_lines() {
