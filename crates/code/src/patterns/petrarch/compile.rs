@@ -218,15 +218,7 @@ fn shapes(p: &VerbPattern, synsets: &Synsets) -> Result<Vec<Shape>, Unsupported>
             Tok::Skip => vec![vec![Element::Gap]],
             _ => continue,
         };
-        let mut next = Vec::new();
-        for v in &variants {
-            for a in &alts {
-                if next.len() < MAX_VARIANTS {
-                    next.push(v.iter().chain(a).cloned().collect());
-                }
-            }
-        }
-        variants = next;
+        variants = extend(&variants, &alts);
     }
     let mut out = Vec::new();
     for before in &befores {
@@ -280,15 +272,7 @@ fn before_verb(pre: &[Tok], synsets: &Synsets) -> Result<Vec<Vec<Vec<String>>>, 
             // An empty or unknown synset: nothing can stand there.
             return Err(Unsupported::Before);
         }
-        let mut next = Vec::new();
-        for v in &variants {
-            for a in &alts {
-                if next.len() < MAX_VARIANTS {
-                    next.push(v.iter().chain(a).cloned().collect());
-                }
-            }
-        }
-        variants = next;
+        variants = extend(&variants, &alts);
     }
     Ok(variants)
 }
@@ -390,6 +374,18 @@ fn label(block: &str) -> String {
                 '_'
             }
         })
+        .collect()
+}
+
+/// Every variant followed by every alternative, at most [`MAX_VARIANTS`].
+fn extend<T: Clone>(variants: &[Vec<T>], alts: &[Vec<T>]) -> Vec<Vec<T>> {
+    variants
+        .iter()
+        .flat_map(|v| {
+            alts.iter()
+                .map(move |a| v.iter().chain(a).cloned().collect())
+        })
+        .take(MAX_VARIANTS)
         .collect()
 }
 
