@@ -14,6 +14,7 @@ pub mod depth;
 pub mod dom;
 pub mod meta;
 pub mod title;
+pub mod tree;
 
 use detente_core::Article;
 use scraper::Html;
