@@ -26,8 +26,7 @@ fn main() {
             .read_to_end(&mut bytes)
             .expect("gzip");
         let page = String::from_utf8_lossy(&bytes);
-        let prepared = html::depth::limit(&page);
-        let doc = scraper::Html::parse_document(&prepared);
+        let doc = html::parse::parse(&page);
         let flat = html::dom::flatten(&doc);
         let chosen = html::content::select(&flat);
         let (a, c) = html::extract_explained(&page, gold["url"].as_str());

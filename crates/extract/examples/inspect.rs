@@ -26,15 +26,8 @@ fn main() {
         date: None,
         title: None,
     };
-    if std::env::var_os("DETENTE_PREPARED").is_some() {
-        println!(
-            "{}",
-            detente_extract::html::depth::limit(doc.content.as_str())
-        );
-        return;
-    }
     if std::env::var_os("DETENTE_BLOCKS").is_some() {
-        let page = scraper::Html::parse_document(doc.content.as_str());
+        let page = detente_extract::html::parse::parse(doc.content.as_str());
         let flat = detente_extract::html::dom::flatten(&page);
         if let Some((best, top, score)) = detente_extract::html::content::explain(&flat) {
             let path = |mut e: usize| {

@@ -30,9 +30,9 @@ fn main() {
     for _ in 0..ROUNDS {
         for p in &pages {
             let mut s = Instant::now();
-            let prepared = html::depth::limit(p);
+            let _ = html::date::scan_published(p);
             lap(0, &mut s);
-            let page = scraper::Html::parse_document(&prepared);
+            let page = html::parse::parse(p);
             lap(1, &mut s);
             let flat = html::dom::flatten(&page);
             lap(2, &mut s);
@@ -45,7 +45,7 @@ fn main() {
         }
     }
     let n = (pages.len() * ROUNDS) as f64;
-    for (name, d) in ["prepass", "parse", "flatten", "select", "meta", "whole"]
+    for (name, d) in ["scandate", "parse", "flatten", "select", "meta", "whole"]
         .iter()
         .zip(t)
     {

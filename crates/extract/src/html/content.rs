@@ -50,6 +50,7 @@ pub fn select(flat: &Flat) -> Vec<usize> {
     let chosen = cut_trailer(flat, chosen);
     let chosen = cut_teasers(flat, chosen);
     let chosen = drop_head_stamps(flat, chosen);
+    let chosen = cut_coda(flat, chosen);
     // A story rendered twice (a print or mobile copy in the same
     // container) is read once: a long paragraph seen before goes.
     let mut seen = std::collections::HashSet::new();
@@ -142,6 +143,18 @@ const TRAILER_HEADINGS: &[&str] = &[
     "related resources",
     "latest insights",
     "top resources",
+    "also read",
+    "browse related articles",
+    "rate this article",
+    "how useful was this post?",
+    "thanks for reading",
+    "testimonials",
+    "follow us",
+    "be the first to know",
+    "contributor",
+    "citations",
+    "request a demo",
+    "book a demo",
 ];
 
 /// Trailer headings with a count or a name in them: "12 comments",
@@ -225,7 +238,14 @@ fn cut_teasers(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
                 .iter()
                 .filter(|&&j| date_only(&flat.blocks[j].text))
                 .count();
-            if dates >= TEASER_DATES {
+            // Dates as dense before as after: the page is itself a dated
+            // list (events, a blog's archive), not a story with teasers.
+            let before = chosen[..k]
+                .iter()
+                .filter(|&&j| date_only(&flat.blocks[j].text))
+                .count();
+            let list = before >= LIST_DATES && before * 2 >= dates;
+            if dates >= TEASER_DATES && !list {
                 let mut cut = k;
                 while cut > 0 && k - cut < 2 && flat.blocks[chosen[cut - 1]].text.len() < 100 {
                     cut -= 1;
@@ -237,6 +257,10 @@ fn cut_teasers(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
     }
     chosen
 }
+
+/// Dates standing alone before the middle that make a page a dated list
+/// (a story has one or two: published, updated).
+const LIST_DATES: usize = 3;
 
 /// Before the story's first paragraph, dates standing alone, a lone "By"
 /// and "Last updated" stamps are the article's metadata, not its text.
@@ -262,11 +286,163 @@ fn head_stamp(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     date_only(text)
         || (lower.len() < 80
-            && ["written by", "last updated", "updated:", "published:"]
-                .iter()
-                .any(|p| lower.starts_with(p)))
+            && (HEAD_STAMPS.iter().any(|p| lower.starts_with(p))
+                || (lower.starts_with("published") && lower.ends_with(" ago"))))
         || lower == "by"
 }
+
+/// Openings of the credit and time stamps above a story: "Reviewed by Dr
+/// Ann Lee", "Updated on 09/10/2025", "Posted by", "Published 6 hours ago".
+const HEAD_STAMPS: [&str; 13] = [
+    "written by",
+    "last updated",
+    "updated:",
+    "updated on",
+    "published:",
+    "published on",
+    "posted by",
+    "posted on",
+    "reviewed by",
+    "medically reviewed by",
+    "edited by",
+    "fact checked by",
+    "fact-checked by",
+];
+
+/// Cut the chosen blocks at the page's sign-off after the story: a plea
+/// for donations, a "Written by" credit box, a call to action in the last
+/// part, or the author's bio among the last few blocks ("Jane Doe is a
+/// freelance writer ..."). Sites put these below every story; they are not
+/// the story.
+fn cut_coda(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
+    let total: usize = chosen.iter().map(|&i| flat.blocks[i].text.len()).sum();
+    let mut seen = 0;
+    for (k, &i) in chosen.iter().enumerate() {
+        let text = flat.blocks[i].text.as_str();
+        let lower = text.to_lowercase();
+        let late = seen * 2 >= total && (donation_plea(&lower) || credit_heading(&lower));
+        let last_part = seen * 10 >= total * 7;
+        let bio = last_part && chosen.len() - k <= BIO_TAIL && author_bio(text);
+        if late || bio || (last_part && call_to_action(&lower)) {
+            return chosen[..k].to_vec();
+        }
+        seen += text.len();
+    }
+    chosen
+}
+
+/// How many of the last blocks may open an author's bio.
+const BIO_TAIL: usize = 4;
+
+/// "Join 2,500+ businesses", "Sign up today", "Looking for expert advice?",
+/// "Get started with ...": the seller's pitch that follows a story on
+/// company blogs; what comes after it is more of the same.
+fn call_to_action(lower: &str) -> bool {
+    let opens = |p: &str| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with([' ', '!', '?']))
+    };
+    lower.len() < 200
+        && ([
+            "join",
+            "sign up",
+            "get started",
+            "get in touch",
+            "don't miss",
+        ]
+        .iter()
+        .any(|p| opens(p))
+            || (["looking for", "need more"].iter().any(|p| opens(p)) && lower.contains('?')))
+}
+
+/// "Enjoyed this piece? We need your help", "Support our mission",
+/// "Donate via ...": a request for money after the story.
+fn donation_plea(lower: &str) -> bool {
+    lower.len() < 250
+        && [
+            "support our mission",
+            "support our work",
+            "support our journalism",
+            "support us",
+            "we need your help",
+            "donate via",
+            "reader donations",
+            "become a patron",
+            "consider donating",
+            "consider supporting",
+        ]
+        .iter()
+        .any(|p| has_phrase(lower, p))
+}
+
+/// "Written by", "Article reviewed by:": the heading of a credits box.
+fn credit_heading(lower: &str) -> bool {
+    let rest = lower.strip_prefix("article ").unwrap_or(lower);
+    lower.len() < 80
+        && [
+            "written by",
+            "reviewed by",
+            "edited by",
+            "fact checked by",
+            "fact-checked by",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p) && has_phrase(rest, p))
+}
+
+/// "Jane Doe is a freelance writer ...", "(John Roe, MD, is the founder of
+/// ...)": two to five capitalised words (a name, maybe with credentials),
+/// a verb of being or doing, and a job or qualification.
+fn author_bio(text: &str) -> bool {
+    if text.len() >= 700 {
+        return false;
+    }
+    let words: Vec<&str> = text.trim_start_matches('(').split_whitespace().collect();
+    let name = words
+        .iter()
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    let Some(verb) = words.get(name) else {
+        return false;
+    };
+    let lower = text.to_lowercase();
+    (2..=5).contains(&name)
+        && BIO_VERBS.contains(verb)
+        && BIO_ROLES.iter().any(|r| has_phrase(&lower, r))
+}
+
+/// Verbs that follow the name in a bio.
+const BIO_VERBS: [&str; 10] = [
+    "is", "was", "has", "holds", "writes", "covers", "joined", "started", "founded", "serves",
+];
+
+/// Jobs and qualifications a bio names.
+const BIO_ROLES: [&str; 23] = [
+    "writer",
+    "editor",
+    "author",
+    "journalist",
+    "founder",
+    "co-founder",
+    "owner",
+    "reporter",
+    "contributor",
+    "correspondent",
+    "columnist",
+    "blogger",
+    "freelance",
+    "attorney",
+    "expert",
+    "specialist",
+    "manager",
+    "director",
+    "ceo",
+    "graduate",
+    "degree",
+    "certified",
+    "consultant",
+];
 
 /// Lone dates after the story that mark a list of teasers.
 const TEASER_DATES: usize = 2;
@@ -296,18 +472,21 @@ fn boxed_apart(flat: &Flat, told: &[usize], rest: &[usize]) -> bool {
     false
 }
 
-/// "Copyright © 2025 Example Inc", "© 2025 Example": the page's footer.
+/// "Copyright © 2025 Example Inc", "© 2025 Example", "... All rights
+/// reserved.": the page's footer.
 fn copyright(text: &str) -> bool {
-    text.len() < 120 && {
-        let lower = text.trim_start().to_lowercase();
-        let rest = lower
-            .strip_prefix("copyright")
-            .unwrap_or(&lower)
-            .trim_start();
-        rest.starts_with('©')
-            || rest.starts_with("(c)")
-            || (rest.len() < lower.len() && rest.starts_with(|c: char| c.is_ascii_digit()))
-    }
+    let reserved = text.len() < 200 && text.to_lowercase().contains("all rights reserved");
+    reserved
+        || text.len() < 120 && {
+            let lower = text.trim_start().to_lowercase();
+            let rest = lower
+                .strip_prefix("copyright")
+                .unwrap_or(&lower)
+                .trim_start();
+            rest.starts_with('©')
+                || rest.starts_with("(c)")
+                || (rest.len() < lower.len() && rest.starts_with(|c: char| c.is_ascii_digit()))
+        }
 }
 
 /// The most commas one block scores for: a list of names or tags, one
@@ -528,7 +707,10 @@ const LABELS: [&str; 18] = [
 fn keep_block(b: &super::dom::Block) -> bool {
     let n = b.text.chars().count();
     let lower = b.text.to_lowercase();
-    if LABELS.contains(&lower.trim_end_matches(['.', '!', ':'])) || reading_time(&lower) {
+    if LABELS.contains(&lower.trim_end_matches(['.', '!', ':']))
+        || reading_time(&lower)
+        || (b.kind != BlockKind::Preformatted && json_data(&b.text))
+    {
         return false;
     }
     // Link lists: most of the text is links.
@@ -584,14 +766,103 @@ fn keep_block(b: &super::dom::Block) -> bool {
         || lower.starts_with("posted"))
         && crate::dates::in_words(&b.text, None).is_some();
     !(n < 200 && (credit || notice || stamp))
+        && !(n < 100 && (reading_time_in(&lower) || form_field(&lower)))
+        && !(n < 200 && filed_under(&lower))
+        && !(n < 350 && affiliate_disclosure(&lower))
+        && !placeholder(&lower)
 }
+
+/// "Lorem ipsum dolor sit amet": a template's filler text, left in widgets
+/// nobody filled; never what a page says.
+fn placeholder(lower: &str) -> bool {
+    lower.contains("lorem ipsum")
+}
+
+/// `{"layout":2,"buttonText":"Buy now",...}`: a widget's settings written
+/// into the page as text, not prose (code samples sit in `<pre>`).
+fn json_data(text: &str) -> bool {
+    text.starts_with(['{', '[']) && text.matches("\":").count() >= 3
+}
+
+/// "March 15, 2022 · 3 min read · By Staff", "Reading time: 8 minutes": a
+/// stamp line that holds a reading time among other things.
+fn reading_time_in(lower: &str) -> bool {
+    has_phrase(lower, "reading time")
+        || lower.match_indices(" read").any(|(at, _)| {
+            let unit = lower[..at].trim_end_matches('.');
+            let unit = ["minutes", "minute", "mins", "min"]
+                .iter()
+                .find_map(|u| unit.strip_suffix(u));
+            unit.is_some_and(|u| u.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+        })
+}
+
+/// The prompts and hints of a sign-up form: "Please enter your email",
+/// "This field is for validation purposes".
+fn form_field(lower: &str) -> bool {
+    [
+        "please enter",
+        "this field is",
+        "enter your email",
+        "enter your name",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+/// "Tags: budget, travel", "Filed under: News": the post's index terms.
+fn filed_under(lower: &str) -> bool {
+    ["tags:", "tagged:", "filed under:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// "We may earn a commission when you buy through links on this page":
+/// the disclosure that shopping pages put above or below every story.
+fn affiliate_disclosure(lower: &str) -> bool {
+    let link_buy = [
+        "when you buy",
+        "when you purchase",
+        "when you shop",
+        "when you click",
+    ]
+    .iter()
+    .any(|p| lower.find(p).is_some_and(|at| lower[at..].contains("link")));
+    link_buy
+        || AFFILIATE.iter().any(|p| has_phrase(lower, p))
+        || ["we", "i"].iter().any(|who| {
+            ["may", "might", "will", "could", "may also"]
+                .iter()
+                .any(|may| {
+                    ["earn", "receive"]
+                        .iter()
+                        .any(|earn| has_phrase(lower, &format!("{who} {may} {earn}")))
+                })
+        })
+}
+
+/// Phrases of affiliate disclosures beyond "we may earn".
+const AFFILIATE: [&str; 12] = [
+    "may earn us a",
+    "may earn me a",
+    "purchases made through",
+    "purchase through our",
+    "through our links",
+    "through these links",
+    "reader-supported",
+    "contains affiliate links",
+    "contain affiliate links",
+    "contains some affiliate links",
+    "use affiliate links",
+    "includes affiliate links",
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn selected(html: &str) -> Vec<String> {
-        let page = scraper::Html::parse_document(html);
+        let page = super::super::parse::parse(html);
         let flat = super::super::dom::flatten(&page);
         select(&flat)
             .into_iter()
@@ -636,7 +907,7 @@ mod tests {
         let html = format!(
             "<html><body><div><article>{STORY}</article>{PRAISE}</div><article>{STORY}</article></body></html>"
         );
-        let page = scraper::Html::parse_document(&html);
+        let page = super::super::parse::parse(&html);
         let flat = super::super::dom::flatten(&page);
         let marks = Marks::of(&flat);
         let articles: Vec<usize> = (0..flat.elems.len())
@@ -664,6 +935,56 @@ mod tests {
     }
 
     #[test]
+    fn the_sign_off_after_the_story_goes() {
+        for coda in [
+            "<p>Enjoyed this piece? We need your help to keep publishing.</p>",
+            "<h3>Written by</h3><p>Jane Doe</p>",
+            "<p>Join 2,500+ businesses that get our weekly tips.</p>",
+            "<p>Looking for expert advice? Talk to our team.</p>",
+            "<p>Jane Doe is a freelance writer who covers diplomacy and trade for several papers.</p>",
+        ] {
+            let got = selected(&format!(
+                "<html><body><article>{STORY}{coda}<p>Unrelated text.</p></article></body></html>"
+            ));
+            assert_eq!(got.len(), 5, "{coda}: {got:?}");
+        }
+        // A name opening a sentence in the story is not a bio.
+        assert!(!author_bio("Jane Doe said the talks would resume."));
+        assert!(author_bio(
+            "Angela Holliday-Bell, MD is a board-certified pediatrician."
+        ));
+        assert!(!call_to_action(
+            "joining the talks were envoys from six states."
+        ));
+    }
+
+    #[test]
+    fn page_notices_go() {
+        let block = |text: &str| super::super::dom::Block {
+            elem: 0,
+            kind: BlockKind::Paragraph,
+            text: text.to_string(),
+            link_chars: 0,
+        };
+        for notice in [
+            "We may earn a commission when you buy through links on our site.",
+            "This post contains affiliate links.",
+            "March 15, 2022 · 3 min read · By Staff",
+            "Please enter your email address",
+            "Tags: Employment, Health",
+            r#"{"layoutMobile":2,"layoutDesktop":4,"buttonText":"Buy now"}"#,
+        ] {
+            assert!(!keep_block(&block(notice)), "{notice}");
+        }
+        for prose in [
+            "We will get there in the end, the minister said.",
+            "The reading room was closed, and the minutes read aloud.",
+        ] {
+            assert!(keep_block(&block(prose)), "{prose}");
+        }
+    }
+
+    #[test]
     fn notices_are_whole_words() {
         assert!(has_phrase("subscribe now", "subscribe"));
         assert!(has_phrase("(subscribe)", "subscribe"));
@@ -676,6 +997,9 @@ mod tests {
         assert!(copyright("Copyright © 2025 Example Inc"));
         assert!(copyright("© 2025 Example"));
         assert!(copyright("Copyright 2024 Example News"));
+        assert!(copyright(
+            "Text © 2023 NPR. All rights reserved. See our terms."
+        ));
         assert!(!copyright("Copyright license"));
         assert!(!copyright("Copyright law protects authors"));
     }

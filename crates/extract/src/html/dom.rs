@@ -15,8 +15,7 @@
 //! names on the story's wrappers too, so [`total_up`] drops a mark where the
 //! element holds real prose.
 
-use ego_tree::iter::Edge;
-use scraper::{Html, Node};
+use super::tree::{Edge, Element, Tree};
 
 use crate::text::squash;
 
@@ -24,7 +23,7 @@ use crate::text::squash;
 #[derive(Debug, Clone)]
 pub struct Elem {
     pub parent: Option<usize>,
-    pub tag: String,
+    pub tag: Tag,
     /// Index of the last element inside this one (itself when it has none).
     pub last: usize,
     /// Characters of text in blocks inside this element, and of those in links.
@@ -38,6 +37,172 @@ pub struct Elem {
     pub in_widget: bool,
     /// The class or id names a comment thread: readers' text, however much prose.
     pub comments: bool,
+}
+
+/// An element's name. The names of HTML are kept without allocating (a page
+/// has thousands of elements); only custom elements own theirs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tag {
+    Html(&'static str),
+    Custom(Box<str>),
+}
+
+/// The element names of HTML (and the SVG and MathML roots), sorted.
+const HTML_TAGS: [&str; 120] = [
+    "a",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "u",
+    "ul",
+    "var",
+    "video",
+];
+
+impl Tag {
+    pub fn new(name: &str) -> Tag {
+        match HTML_TAGS.binary_search(&name) {
+            Ok(i) => Tag::Html(HTML_TAGS[i]),
+            Err(_) => Tag::Custom(name.into()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Tag::Html(s) => s,
+            Tag::Custom(s) => s,
+        }
+    }
+}
+
+impl PartialEq<str> for Tag {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Tag {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for Tag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// What a block of text is, for layout and filtering.
@@ -222,7 +387,7 @@ const WIDGET_PREFIXES: [&str; 9] = [
 ];
 
 /// Whether an element has a role that is never the article.
-fn is_hidden(el: &scraper::node::Element) -> bool {
+fn is_hidden(el: &Element) -> bool {
     !matches!(el.name(), "html" | "body" | "article" | "main")
         && matches!(
             el.attr("role"),
@@ -233,7 +398,7 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
 /// Hidden markup is a hint like a widget name: cookie and newsletter popups
 /// are hidden, but so is the story in pages that stream it in (React's
 /// `<div hidden id="S:0">`), so the content step decides.
-fn is_soft_hidden(el: &scraper::node::Element) -> bool {
+fn is_soft_hidden(el: &Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
@@ -245,7 +410,7 @@ fn is_soft_hidden(el: &scraper::node::Element) -> bool {
 
 /// Whether an element's class or id names a page widget. Only a hint: page
 /// builders put "widget" on everything, so the content step decides.
-fn is_widget(el: &scraper::node::Element) -> bool {
+fn is_widget(el: &Element) -> bool {
     match el.name() {
         "html" | "body" | "article" | "main" | "p" => return false,
         // A search box or signup form; but ASP.NET wraps whole pages in one.
@@ -256,36 +421,42 @@ fn is_widget(el: &scraper::node::Element) -> bool {
     names.iter().any(|v| {
         v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
             .any(|w| {
-                let w = w.to_ascii_lowercase();
-                WIDGET_WORDS.contains(&w.as_str())
-                    || WIDGET_PREFIXES.iter().any(|p| w.starts_with(p))
+                WIDGET_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
+                    || WIDGET_PREFIXES
+                        .iter()
+                        .any(|p| starts_with_ignore_case(w, p))
             })
     })
 }
 
 /// Whether an element's class or id names a thread of readers' comments
 /// ("comments", "comment-list", "commentlist", "disqus_thread").
-fn is_comment_thread(el: &scraper::node::Element) -> bool {
+fn is_comment_thread(el: &Element) -> bool {
     if matches!(el.name(), "html" | "body" | "article" | "main" | "p") {
         return false;
     }
     let names = [el.attr("class").unwrap_or(""), el.attr("id").unwrap_or("")];
     names.iter().any(|v| {
         v.split_whitespace().any(|w| {
-            let w = w.to_ascii_lowercase();
-            let parts: Vec<&str> = w.split(['-', '_']).collect();
-            matches!(
-                parts.as_slice(),
-                ["comments"] | ["commentlist"] | ["disqus", "thread"]
-            ) || matches!(
-                parts.as_slice(),
-                [
-                    "comment" | "comments",
-                    "list" | "area" | "section" | "thread"
-                ]
-            )
+            let is =
+                |part: &str, names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(part));
+            let mut parts = w.split(['-', '_']);
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some(a), None, _) => is(a, &["comments", "commentlist"]),
+                (Some(a), Some(b), None) => {
+                    (is(a, &["disqus"]) && is(b, &["thread"]))
+                        || (is(a, &["comment", "comments"])
+                            && is(b, &["list", "area", "section", "thread"]))
+                }
+                _ => false,
+            }
         })
     })
+}
+
+fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
+    word.len() >= prefix.len()
+        && word.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 fn kind_of(tag: &str) -> BlockKind {
@@ -316,7 +487,7 @@ struct Pending {
 /// parser then puts the whole page inside it. When skipping such layout
 /// elements leaves almost no text, the page is flattened again with them
 /// read as widget hints instead (see [`total_up`]).
-pub fn flatten(html: &Html) -> Flat {
+pub fn flatten(html: &Tree) -> Flat {
     let strict = flatten_with(html, false);
     let chars: usize = strict.blocks.iter().map(|b| b.text.len()).sum();
     if chars >= 500 {
@@ -332,7 +503,7 @@ fn is_layout(tag: &str) -> bool {
     matches!(tag, "nav" | "aside" | "footer" | "header")
 }
 
-fn flatten_with(html: &Html, lenient: bool) -> Flat {
+fn flatten_with(html: &Tree, lenient: bool) -> Flat {
     let mut flat = Flat::default();
     let mut open: Vec<usize> = Vec::new(); // elements on the current path
     let mut blocks_open: Vec<usize> = Vec::new(); // block elements on the path
@@ -343,10 +514,11 @@ fn flatten_with(html: &Html, lenient: bool) -> Flat {
     let mut aside_at = 0usize;
     let mut aside = String::new();
 
-    for edge in html.tree.root().traverse() {
+    for edge in html.walk(html.root()) {
         match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(el) => {
+            Edge::Open(node) => match (html.element(node), html.text(node)) {
+                (Some(el), _) => {
+                    let el = &el;
                     let tag = el.name();
                     let skipped = is_skipped_tag(tag) && !(lenient && is_layout(tag));
                     if skip > 0 || skipped || is_hidden(el) {
@@ -370,7 +542,7 @@ fn flatten_with(html: &Html, lenient: bool) -> Flat {
                     let index = flat.elems.len();
                     flat.elems.push(Elem {
                         parent: open.last().copied(),
-                        tag: tag.to_string(),
+                        tag: Tag::new(tag),
                         last: index,
                         chars: 0,
                         link_chars: 0,
@@ -387,20 +559,20 @@ fn flatten_with(html: &Html, lenient: bool) -> Flat {
                     }
                     links += usize::from(tag == "a");
                 }
-                Node::Text(t) if skip == 0 => {
+                (_, Some(t)) if skip == 0 => {
                     if links > 0 {
                         pending.link_chars += t.trim().chars().count();
                     }
                     pending.text.push_str(t);
                 }
-                Node::Text(t) if aside_at == 1 && aside.len() < 4 * MAX_ASIDE => {
+                (_, Some(t)) if aside_at == 1 && aside.len() < 4 * MAX_ASIDE => {
                     aside.push_str(t);
                     aside.push(' ');
                 }
                 _ => {}
             },
             Edge::Close(node) => {
-                let Node::Element(el) = node.value() else {
+                let Some(el) = html.element(node) else {
                     continue;
                 };
                 if skip > 0 {
@@ -452,14 +624,19 @@ fn flush(flat: &mut Flat, pending: &mut Pending, owner: Option<usize>, br: bool)
             return;
         }
     }
-    let text = squash(&pending.text.replace('\u{0}', ""));
+    let text = if pending.text.contains('\u{0}') {
+        squash(&pending.text.replace('\u{0}', ""))
+    } else {
+        squash(&pending.text)
+    };
     let link_chars = pending.link_chars;
-    *pending = Pending::default();
+    pending.text.clear();
+    pending.link_chars = 0;
     let Some(elem) = owner else { return };
     if text.is_empty() {
         return;
     }
-    let kind = kind_of(&flat.elems[elem].tag);
+    let kind = kind_of(flat.elems[elem].tag.as_str());
     flat.blocks.push(Block {
         elem,
         kind,
@@ -511,7 +688,7 @@ mod tests {
 
     #[test]
     fn blocks_and_skips() {
-        let page = Html::parse_document(
+        let page = super::super::parse::parse(
             "<html><body><nav><p>Home News</p></nav><div class='share-bar'>Share</div>\
              <article><h1>Title here</h1><p>First <a href='#'>linked</a> paragraph.</p>\
              <figure><img><figcaption>Photo: someone</figcaption></figure>\
@@ -542,7 +719,7 @@ mod tests {
     #[test]
     fn a_comment_thread_is_furniture_however_long() {
         let long = "<p>A reader's long and thoughtful reply, with several clauses, in prose.</p>";
-        let page = Html::parse_document(&format!(
+        let page = super::super::parse::parse(&format!(
             "<html><body><div class='post'><p>The story itself, told at length here.</p></div>\
              <div id='comments' class='comments-area'>{long}{long}{long}{long}</div></body></html>"
         ));

@@ -4,10 +4,8 @@
 //! (`NewsArticle` and kin), then OpenGraph and named `<meta>` tags, then
 //! microdata (`itemprop`), then visible markup (`<h1>`, `<time>`, bylines).
 
-use std::sync::LazyLock;
-
+use super::tree::{Element, Tree};
 use detente_core::Date;
-use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
 use crate::dates;
@@ -86,28 +84,63 @@ pub fn visible_byline(text: &str) -> Option<String> {
     (capitalised && name.split_whitespace().count() <= 6).then_some(name)
 }
 
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).expect("selectors in this file are valid")
+/// The elements metadata is read from, gathered in one walk over the page.
+#[derive(Default)]
+struct Found<'a> {
+    metas: Vec<Element<'a>>,
+    title: Option<Element<'a>>,
+    h1s: Vec<Element<'a>>,
+    /// `<script type="application/ld+json">`.
+    linked_data: Vec<Element<'a>>,
+    /// `<link rel="canonical">`.
+    canonical: Vec<Element<'a>>,
+    html: Option<Element<'a>>,
+    itemprop_dates: Vec<Element<'a>>,
+    itemprop_authors: Vec<Element<'a>>,
+    /// `<time datetime>`.
+    times: Vec<Element<'a>>,
+    /// `rel="author"`, or a class naming an author or byline.
+    bylines: Vec<Element<'a>>,
 }
 
-static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
-static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
-static LD: LazyLock<Selector> = LazyLock::new(|| sel("script[type='application/ld+json']"));
-static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel("link[rel='canonical']"));
-static HTML: LazyLock<Selector> = LazyLock::new(|| sel("html"));
-static ITEMPROP_DATE: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop='datePublished']"));
-static ITEMPROP_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop='author']"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
-static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
-    sel(
-        "[rel='author'], .byline, .author, .author-name, .byline-name, [class*='author'], [class*='Author'], [class*='byline']",
-    )
-});
+impl<'a> Found<'a> {
+    fn gather(page: &'a Tree) -> Found<'a> {
+        let mut f = Found::default();
+        for el in page.elements().filter_map(|id| page.element(id)) {
+            match el.name() {
+                "meta" => f.metas.push(el),
+                "title" if f.title.is_none() => f.title = Some(el),
+                "h1" => f.h1s.push(el),
+                "script" if el.attr("type") == Some("application/ld+json") => {
+                    f.linked_data.push(el)
+                }
+                "link" if el.attr("rel") == Some("canonical") => f.canonical.push(el),
+                "html" if f.html.is_none() => f.html = Some(el),
+                "time" if el.attr("datetime").is_some() => f.times.push(el),
+                _ => {}
+            }
+            match el.attr("itemprop") {
+                Some("datePublished") => f.itemprop_dates.push(el),
+                Some("author") => f.itemprop_authors.push(el),
+                _ => {}
+            }
+            let class = el.attr("class").unwrap_or_default();
+            if el.attr("rel") == Some("author")
+                || ["author", "Author", "byline"]
+                    .iter()
+                    .any(|w| class.contains(w))
+            {
+                f.bylines.push(el);
+            }
+        }
+        f
+    }
+}
 
 /// Read the metadata of a parsed page.
-pub fn read(page: &Html) -> Meta {
-    let metas = meta_tags(page);
+pub fn read(page: &Tree) -> Meta {
+    let found = Found::gather(page);
+    let metas = meta_tags(&found);
     let get = |keys: &[&str]| {
         keys.iter().find_map(|k| {
             metas
@@ -116,13 +149,10 @@ pub fn read(page: &Html) -> Meta {
                 .map(|(_, v)| v.clone())
         })
     };
-    let ld = json_ld(page);
+    let ld = json_ld(&found);
 
     let site = get(&["og:site_name", "application-name", "twitter:site"]).or(ld.publisher.clone());
-    let head_title = page
-        .select(&TITLE)
-        .next()
-        .map(|t| squash(&t.text().collect::<String>()));
+    let head_title = found.title.map(|t| squash(&t.text()));
     let raw_titles: Vec<String> = [
         get(&["og:title"]),
         get(&["twitter:title"]),
@@ -152,7 +182,7 @@ pub fn read(page: &Html) -> Meta {
         .filter(|s| !s.is_empty())
         .collect();
     let title = title(
-        page,
+        &found,
         get(&["og:title", "twitter:title"]).or(ld.headline.clone()),
         site.as_deref(),
     );
@@ -187,7 +217,7 @@ pub fn read(page: &Html) -> Meta {
         .date
         .or(og_date)
         .or(tagged_date)
-        .or_else(|| itemprop_date(page));
+        .or_else(|| itemprop_date(&found));
     let modified = ld.modified.or_else(|| {
         get(&[
             "article:modified_time",
@@ -201,17 +231,19 @@ pub fn read(page: &Html) -> Meta {
         ])
         .and_then(|v| dates::any(&v))
     });
-    let time_pairs: Vec<(Date, Date)> = page
-        .select(&TIME)
+    let time_pairs: Vec<(Date, Date)> = found
+        .times
+        .iter()
         .take(20)
         .filter_map(|t| {
             let stated = t.attr("datetime").and_then(dates::any)?;
-            let shown = dates::in_words(&t.text().collect::<String>(), None)?;
+            let shown = dates::in_words(&t.text(), None)?;
             (shown != stated).then_some((shown, stated))
         })
         .collect();
-    let fallback_date = page
-        .select(&TIME)
+    let fallback_date = found
+        .times
+        .iter()
         .find_map(|t| t.attr("datetime").and_then(dates::any));
 
     // Scholarly pages list every author in a `citation_author` tag of its
@@ -237,19 +269,18 @@ pub fn read(page: &Html) -> Meta {
             .filter(|a| !a.starts_with("http"))
         })
         .or_else(|| {
-            page.select(&ITEMPROP_AUTHOR)
+            found
+                .itemprop_authors
+                .iter()
                 .find_map(|e| short_text(e, 60))
         })
         .map(|a| clean_author(&a))
         .filter(|a| !a.is_empty());
-    let weak_author = page
-        .select(&BYLINE)
+    let weak_author = found
+        .bylines
+        .iter()
         .filter(|e| {
-            let class = e
-                .value()
-                .attr("class")
-                .unwrap_or_default()
-                .to_ascii_lowercase();
+            let class = e.attr("class").unwrap_or_default().to_ascii_lowercase();
             !class.contains("comment") && !class.contains("avatar")
         })
         .find_map(|e| {
@@ -263,21 +294,21 @@ pub fn read(page: &Html) -> Meta {
             // Example"): the part, or the text node, that is a full name.
             whole
                 .split(['·', '|', '•'])
-                .chain(e.text())
+                .chain(e.texts())
                 .map(clean_author)
                 .find(|t| plausible_name(t) && full_name(t))
         })
         .or(ld.org_author.clone());
 
-    let url = page
-        .select(&CANONICAL)
+    let url = found
+        .canonical
+        .iter()
         .find_map(|l| l.attr("href").map(str::to_string))
         .or_else(|| get(&["og:url"]))
         .filter(|u| u.starts_with("http"));
 
-    let language = page
-        .select(&HTML)
-        .next()
+    let language = found
+        .html
         .and_then(|h| {
             h.attr("lang")
                 .or_else(|| h.attr("xml:lang"))
@@ -306,10 +337,11 @@ pub fn read(page: &Html) -> Meta {
 
 /// `(name, content)` of every `<meta>`, the name lowercased from
 /// `name`/`property`/`itemprop`/`http-equiv`.
-fn meta_tags(page: &Html) -> Vec<(String, String)> {
-    page.select(&META)
-        .filter_map(|m| {
-            let el = m.value();
+fn meta_tags(found: &Found) -> Vec<(String, String)> {
+    found
+        .metas
+        .iter()
+        .filter_map(|el| {
             let name = el
                 .attr("property")
                 .or(el.attr("name"))
@@ -325,15 +357,15 @@ fn meta_tags(page: &Html) -> Vec<(String, String)> {
 
 /// The headline: the `<h1>` when the title names it, else the OpenGraph or
 /// `<title>` title with the " | Site Name" part cut off.
-fn title(page: &Html, og: Option<String>, site: Option<&str>) -> Option<String> {
-    let head = page
-        .select(&TITLE)
-        .next()
-        .map(|t| squash(&t.text().collect::<String>()))
+fn title(found: &Found, og: Option<String>, site: Option<&str>) -> Option<String> {
+    let head = found
+        .title
+        .map(|t| squash(&t.text()))
         .filter(|t| !t.is_empty());
-    let h1s: Vec<String> = page
-        .select(&H1)
-        .map(|h| squash(&h.text().collect::<String>()))
+    let h1s: Vec<String> = found
+        .h1s
+        .iter()
+        .map(|h| squash(&h.text()))
         .filter(|t| t.len() > 3)
         .collect();
     let stated = og.or(head.clone())?;
@@ -385,19 +417,18 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
     title.trim().to_string()
 }
 
-fn itemprop_date(page: &Html) -> Option<Date> {
-    page.select(&ITEMPROP_DATE).find_map(|e| {
-        let el = e.value();
-        el.attr("content")
-            .or(el.attr("datetime"))
+fn itemprop_date(found: &Found) -> Option<Date> {
+    found.itemprop_dates.iter().find_map(|e| {
+        e.attr("content")
+            .or(e.attr("datetime"))
             .and_then(dates::any)
-            .or_else(|| dates::any(&e.text().collect::<String>()))
+            .or_else(|| dates::any(&e.text()))
     })
 }
 
-fn short_text(e: ElementRef, max_words: usize) -> Option<String> {
+fn short_text(e: &Element, max_words: usize) -> Option<String> {
     // Text nodes of separate elements are separate words ("Ann Example" "Staff").
-    let t = squash(&e.text().collect::<Vec<_>>().join(" "));
+    let t = squash(&e.texts().collect::<Vec<_>>().join(" "));
     let words = t.split_whitespace().count();
     (words > 0 && words <= max_words / 6).then_some(t)
 }
@@ -456,12 +487,13 @@ const ARTICLE_TYPES: [&str; 8] = [
     "Report",
 ];
 
-fn json_ld(page: &Html) -> LinkedData {
+fn json_ld(page: &Found) -> LinkedData {
     let mut found = LinkedData::default();
     let mut pages = Vec::new();
     let scripts: Vec<Value> = page
-        .select(&LD)
-        .filter_map(|s| serde_json::from_str(s.text().collect::<String>().trim()).ok())
+        .linked_data
+        .iter()
+        .filter_map(|s| serde_json::from_str(s.text().trim()).ok())
         .collect();
     for value in &scripts {
         // Walk iteratively: arrays, @graph and nested objects.
@@ -633,7 +665,7 @@ mod tests {
 
     #[test]
     fn metadata_from_head_and_ld() {
-        let page = Html::parse_document(
+        let page = super::super::parse::parse(
             r#"<html lang="en-GB"><head><title>Talks resume in Geneva | Example News</title>
             <meta property="og:site_name" content="Example News">
             <link rel="canonical" href="https://news.example.com/2016/03/25/talks">
@@ -654,7 +686,7 @@ mod tests {
 
     #[test]
     fn scholarly_authors_all_named() {
-        let page = Html::parse_document(
+        let page = super::super::parse::parse(
             r#"<html><head><meta name="DC.Creator" content="Ann Example">
             <meta name="citation_author" content="Example, Ann">
             <meta name="citation_author" content="Bo Other">
@@ -668,7 +700,7 @@ mod tests {
 
     #[test]
     fn author_class_holding_a_date_gives_the_name() {
-        let page = Html::parse_document(
+        let page = super::super::parse::parse(
             r#"<html><body><div class="publish-date-author">Dec. 19, 2025 &middot; Ann Example</div>
             <div class="post-author"><p>Bo Other</p><small>December 17, 2025</small></div></body></html>"#,
         );
@@ -682,7 +714,7 @@ mod tests {
 
     #[test]
     fn site_prefix_and_ld_entities() {
-        let page = Html::parse_document(
+        let page = super::super::parse::parse(
             r#"<html><head><title>Example Blog: Small models</title>
             <meta property="og:title" content="Small models">
             <script type="application/ld+json">{"@type":"Article","headline":"Rates &amp; jobs&#8217; guide"}</script>

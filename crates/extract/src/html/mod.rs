@@ -1,23 +1,23 @@
 //! HTML pages: the main content and the metadata.
 //!
-//! The page is parsed once (html5ever via scraper), flattened to text blocks
-//! ([`dom`]), the article's blocks chosen by content scoring ([`content`]) and
-//! the metadata read from the head and the markup ([`meta`]). Pages larger
-//! than [`MAX_HTML`] are cut there first: the article of a real page sits in
-//! its first megabytes, and the cap bounds time and memory on hostile input;
-//! nesting is capped the same way ([`depth`]).
+//! The page is parsed once by our own parser ([`parse`], into the arena
+//! [`tree`]), flattened to text blocks ([`dom`]), the article's blocks chosen
+//! by content scoring ([`content`]) and the metadata read from the head and
+//! the markup ([`meta`]). Pages larger than [`MAX_HTML`] are cut there
+//! first: the article of a real page sits in its first megabytes, and the
+//! cap bounds time and memory on hostile input; the parser caps nesting the
+//! same way.
 
 pub mod byline;
 pub mod content;
 pub mod date;
-pub mod depth;
 pub mod dom;
 pub mod meta;
+pub mod parse;
 pub mod title;
 pub mod tree;
 
 use detente_core::Article;
-use scraper::Html;
 
 use crate::lang;
 pub use date::DateClues;
@@ -34,8 +34,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
 /// [`extract`], with the date clues the article's date was chosen from.
 pub fn extract_explained(html: &str, url: Option<&str>) -> (Article, DateClues) {
     let raw = truncate(html, MAX_HTML);
-    let html = depth::limit(raw);
-    let page = Html::parse_document(&html);
+    let page = parse::parse(raw);
     let flat = dom::flatten(&page);
     let chosen = or_fragment(content::select(&flat), &flat);
     let mut meta = meta::read(&page);

@@ -119,7 +119,8 @@ impl Tree {
 
     fn push_lower(&mut self, s: &str) -> Span {
         let start = self.buf.len() as u32;
-        self.buf.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+        self.buf.push_str(s);
+        self.buf[start as usize..].make_ascii_lowercase();
         Span {
             start,
             end: self.buf.len() as u32,
@@ -174,6 +175,43 @@ impl Tree {
         }
         let attrs = (first, self.attrs.len() as u32);
         self.link(parent, Data::Element { name, attrs })
+    }
+
+    /// Give element `id` the attributes of `attrs` it does not have yet
+    /// (HTML5 does this for a repeated `<html>` or `<body>` tag).
+    pub fn add_attrs<'a>(
+        &mut self,
+        id: NodeId,
+        attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) {
+        let Data::Element {
+            name,
+            attrs: (first, end),
+        } = self.nodes[id.0 as usize].data
+        else {
+            return;
+        };
+        // Move the element's attributes to the end so that its range can grow.
+        let start = self.attrs.len() as u32;
+        self.attrs.extend_from_within(first as usize..end as usize);
+        for (n, v) in attrs {
+            let n_span = self.push_lower(n);
+            let lower = &self.buf[n_span.range()];
+            let seen = self.attrs[start as usize..]
+                .iter()
+                .any(|a| &self.buf[a.name.range()] == lower);
+            if seen {
+                self.buf.truncate(n_span.start as usize);
+                continue;
+            }
+            let value = self.push_str(v);
+            self.attrs.push(Attr {
+                name: n_span,
+                value,
+            });
+        }
+        let attrs = (start, self.attrs.len() as u32);
+        self.nodes[id.0 as usize].data = Data::Element { name, attrs };
     }
 
     /// Append `text` to `parent`: joined to its last child when that is a
@@ -318,6 +356,44 @@ impl Tree {
     }
 }
 
+/// An element of a [`Tree`], for code that reads elements one at a time.
+#[derive(Debug, Clone, Copy)]
+pub struct Element<'a> {
+    tree: &'a Tree,
+    id: NodeId,
+}
+
+impl<'a> Element<'a> {
+    pub fn id(&self) -> NodeId {
+        self.id
+    }
+
+    pub fn name(&self) -> &'a str {
+        self.tree.name(self.id).unwrap_or_default()
+    }
+
+    pub fn attr(&self, name: &str) -> Option<&'a str> {
+        self.tree.attr(self.id, name)
+    }
+
+    /// The texts inside the element, in document order.
+    pub fn texts(&self) -> impl Iterator<Item = &'a str> + 'a {
+        self.tree.texts(self.id)
+    }
+
+    /// The texts inside the element, joined.
+    pub fn text(&self) -> String {
+        self.texts().collect()
+    }
+}
+
+impl Tree {
+    /// The node as an element, if it is one.
+    pub fn element(&self, id: NodeId) -> Option<Element<'_>> {
+        self.is_element(id).then_some(Element { tree: self, id })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,6 +427,21 @@ mod tests {
         assert_eq!(t.parent(b), Some(p));
         assert_eq!(t.children(p).count(), 3);
         assert_eq!(t.elements().count(), 3);
+    }
+
+    #[test]
+    fn attributes_added_later() {
+        let mut t = Tree::new();
+        let body = t.append_element(t.root(), "body", [("class", "a")]);
+        let p = t.append_element(body, "p", [("id", "x")]);
+        t.add_attrs(body, [("CLASS", "b"), ("id", "c")]);
+        assert_eq!(
+            t.attrs(body).collect::<Vec<_>>(),
+            [("class", "a"), ("id", "c")]
+        );
+        assert_eq!(t.attrs(p).collect::<Vec<_>>(), [("id", "x")]);
+        t.add_attrs(p, []);
+        assert_eq!(t.attr(p, "id"), Some("x"));
     }
 
     #[test]
