@@ -1,27 +1,16 @@
 //! Parse time per page of the aeb set: html5ever (through scraper) against
 //! our parser, best of 5 rounds:
 //! `cargo run --release -p detente-extract --example parse_speed`
-use std::io::Read;
 use std::time::{Duration, Instant};
 
 use detente_extract::eval;
 use detente_extract::html::parse;
 
 fn main() {
-    let dir = eval::shared_dir().join("aeb/html");
-    if !dir.exists() {
+    let Some(pages) = eval::aeb_pages() else {
         eprintln!("skipping: ../shared not found");
         return;
-    }
-    let mut pages = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("aeb pages").flatten() {
-        let mut bytes = Vec::new();
-        let file = std::fs::File::open(entry.path()).expect("page");
-        flate2::read::MultiGzDecoder::new(file)
-            .read_to_end(&mut bytes)
-            .expect("gzip");
-        pages.push(String::from_utf8_lossy(&bytes).into_owned());
-    }
+    };
     let only = std::env::args().nth(1);
     let best = |f: &dyn Fn(&str) -> usize| {
         let mut best = Duration::MAX;

@@ -1,26 +1,15 @@
-//! Where extraction time goes, per page of the aeb set: the pre-pass,
-//! parsing, flattening, content selection and metadata:
+//! Where extraction time goes, per page of the aeb set: the scan of the
+//! raw page for a date, parsing, flattening, content selection and metadata:
 //! `cargo run --release -p detente-extract --example phases`
-use std::io::Read;
 use std::time::{Duration, Instant};
 
 use detente_extract::{eval, html};
 
 fn main() {
-    let dir = eval::shared_dir().join("aeb/html");
-    if !dir.exists() {
+    let Some(pages) = eval::aeb_pages() else {
         eprintln!("skipping: ../shared not found");
         return;
-    }
-    let mut pages = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("aeb pages").flatten() {
-        let mut bytes = Vec::new();
-        let file = std::fs::File::open(entry.path()).expect("page");
-        flate2::read::MultiGzDecoder::new(file)
-            .read_to_end(&mut bytes)
-            .expect("gzip");
-        pages.push(String::from_utf8_lossy(&bytes).into_owned());
-    }
+    };
     const ROUNDS: usize = 3;
     let mut t = [Duration::ZERO; 6];
     let mut lap = |i: usize, start: &mut Instant| {

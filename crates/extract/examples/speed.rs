@@ -3,41 +3,30 @@
 //! Prints wall-clock pages/s and, on Linux, pages per second of the thread's
 //! own CPU time (from /proc/thread-self/schedstat), which stays honest when
 //! other processes share the cores.
-use std::io::Read;
 use std::time::Instant;
 
 use detente_core::{Content, Document, Provenance, stage::Extractor};
 use detente_extract::{Extract, eval};
 
 fn main() {
-    let dir = eval::shared_dir().join("aeb/html");
-    if !dir.exists() {
+    let Some(pages) = eval::aeb_pages() else {
         eprintln!("skipping: ../shared not found");
         return;
-    }
+    };
     let rounds: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(5);
-    let mut pages = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("aeb html")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
-    for p in paths {
-        let mut bytes = Vec::new();
-        flate2::read::MultiGzDecoder::new(std::fs::File::open(&p).expect("page"))
-            .read_to_end(&mut bytes)
-            .expect("gzip");
-        pages.push(Document {
+    let pages: Vec<Document> = pages
+        .into_iter()
+        .map(|html| Document {
             id: None,
             provenance: Provenance::default(),
-            content: Content::Html(String::from_utf8_lossy(&bytes).into_owned()),
+            content: Content::Html(html),
             date: None,
             title: None,
-        });
-    }
+        })
+        .collect();
     let (mut best, mut best_cpu) = (f64::MAX, f64::MAX);
     for _ in 0..rounds {
         let (start, cpu) = (Instant::now(), cpu_seconds());

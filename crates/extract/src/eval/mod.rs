@@ -368,6 +368,18 @@ pub fn shared_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/extraction")
 }
 
+/// The aeb pages, decompressed and in file-name order, for the speed
+/// examples; `None` where `../shared` is absent.
+pub fn aeb_pages() -> Option<Vec<String>> {
+    let dir = shared_dir().join("aeb/html");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| read_gz(p).ok()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -255,7 +255,7 @@ fn keeps_asides(tag: &str) -> bool {
 const MAX_ASIDE: usize = 160;
 
 /// Tags that start and end a block of text.
-fn is_block(tag: &str) -> bool {
+pub(crate) fn is_block(tag: &str) -> bool {
     matches!(
         tag,
         "p" | "div"

@@ -157,22 +157,7 @@ impl Tree {
     ) -> NodeId {
         let name = self.push_lower(name);
         let first = self.attrs.len() as u32;
-        for (n, v) in attrs {
-            let n_span = self.push_lower(n);
-            let lower = &self.buf[n_span.range()];
-            let seen = self.attrs[first as usize..]
-                .iter()
-                .any(|a| &self.buf[a.name.range()] == lower);
-            if seen {
-                self.buf.truncate(n_span.start as usize);
-                continue;
-            }
-            let value = self.push_str(v);
-            self.attrs.push(Attr {
-                name: n_span,
-                value,
-            });
-        }
+        self.push_attrs(first, attrs);
         let attrs = (first, self.attrs.len() as u32);
         self.link(parent, Data::Element { name, attrs })
     }
@@ -194,24 +179,27 @@ impl Tree {
         // Move the element's attributes to the end so that its range can grow.
         let start = self.attrs.len() as u32;
         self.attrs.extend_from_within(first as usize..end as usize);
+        self.push_attrs(start, attrs);
+        let attrs = (start, self.attrs.len() as u32);
+        self.nodes[id.0 as usize].data = Data::Element { name, attrs };
+    }
+
+    /// Push `attrs` after the element's attributes that start at `first`,
+    /// skipping names it already has (the first value of a name wins).
+    fn push_attrs<'a>(&mut self, first: u32, attrs: impl IntoIterator<Item = (&'a str, &'a str)>) {
         for (n, v) in attrs {
-            let n_span = self.push_lower(n);
-            let lower = &self.buf[n_span.range()];
-            let seen = self.attrs[start as usize..]
+            let name = self.push_lower(n);
+            let lower = &self.buf[name.range()];
+            let seen = self.attrs[first as usize..]
                 .iter()
                 .any(|a| &self.buf[a.name.range()] == lower);
             if seen {
-                self.buf.truncate(n_span.start as usize);
+                self.buf.truncate(name.start as usize);
                 continue;
             }
             let value = self.push_str(v);
-            self.attrs.push(Attr {
-                name: n_span,
-                value,
-            });
+            self.attrs.push(Attr { name, value });
         }
-        let attrs = (start, self.attrs.len() as u32);
-        self.nodes[id.0 as usize].data = Data::Element { name, attrs };
     }
 
     /// Append `text` to `parent`: joined to its last child when that is a

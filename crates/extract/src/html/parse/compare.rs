@@ -6,50 +6,12 @@
 use ego_tree::iter::Edge as ScraperEdge;
 use scraper::{Html, Node};
 
+use crate::html::dom::is_block;
 use crate::html::tree::{Edge, Tree};
 use crate::text::squash;
 
 /// A run of text under one block element: (block element name, text).
 pub type Block = (String, String);
-
-/// Elements that start and end a block of text (as flattening has them).
-fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "blockquote"
-            | "pre"
-            | "td"
-            | "th"
-            | "tr"
-            | "table"
-            | "tbody"
-            | "thead"
-            | "center"
-            | "address"
-            | "details"
-            | "summary"
-            | "hr"
-            | "body"
-            | "html"
-            | "header"
-    )
-}
 
 /// Text under these is never read as page text (SVG: html5ever keeps it
 /// when run without the pre-pass).
