@@ -618,6 +618,7 @@ fn same_text_blocks_as_html5ever_on_real_pages() {
             compare::blocks(&parse(page), false) == compare::html5ever_blocks(&theirs, false)
         })
         .count();
+    println!("{identical} of {} pages identical", pages.len());
     assert!(
         identical * 100 >= pages.len() * 98,
         "{identical} of {} pages identical",
