@@ -33,7 +33,7 @@ fn main() {
             let path = |mut e: usize| {
                 let mut tags = Vec::new();
                 while let Some(p) = flat.elems[e].parent {
-                    tags.push(format!("{}#{e}", flat.elems[e].tag));
+                    tags.push(format!("{:?}#{e}", flat.elems[e].tag));
                     e = p;
                 }
                 tags.join("<")
@@ -49,7 +49,7 @@ fn main() {
             let e = &flat.elems[b.elem];
             let t: String = b.text.chars().take(60).collect();
             println!(
-                "{} <{}> w={} p={} {:?}",
+                "{} <{:?}> w={} p={} {:?}",
                 b.elem, e.tag, e.in_widget, e.paragraphs, t
             );
         }

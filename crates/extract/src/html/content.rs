@@ -12,7 +12,7 @@
 //!    the story ends at a trailer heading ("Related posts") or a copyright
 //!    line after most of it, and a long paragraph seen before is not repeated.
 
-use super::dom::{BlockKind, Flat};
+use super::dom::{BlockKind, Flat, Tag};
 
 /// The element chosen as the article and the top-scoring element it was
 /// climbed to from, for explaining a choice.
@@ -562,7 +562,7 @@ fn best(flat: &Flat, scores: &[f64]) -> Option<(usize, bool)> {
     let is_mark = |e: usize| marks.story(flat, e);
     while let Some(p) = flat.elems[at].parent {
         let (child, parent) = (&flat.elems[chosen], &flat.elems[p]);
-        if matches!(parent.tag.as_str(), "body" | "html")
+        if matches!(parent.tag, Tag::Body | Tag::Html)
             || parent.in_widget
             || link_density(flat, p) >= linked_ok(child.paragraphs, parent.paragraphs)
         {
@@ -598,24 +598,24 @@ struct Marks {
 
 impl Marks {
     fn of(flat: &Flat) -> Self {
-        let with = |tag: &str| -> Vec<usize> {
+        let with = |tag: Tag| -> Vec<usize> {
             (0..flat.elems.len())
                 .filter(|&e| flat.elems[e].tag == tag)
                 .take(MAX_MARKS + 1)
                 .collect()
         };
         Marks {
-            articles: with("article"),
-            mains: with("main"),
+            articles: with(Tag::Article),
+            mains: with(Tag::Main),
         }
     }
 
     /// Whether `e` is an `<article>` or `<main>` beside which any other of
     /// its kind is small (teasers marked up as articles).
     fn story(&self, flat: &Flat, e: usize) -> bool {
-        let same = match flat.elems[e].tag.as_str() {
-            "article" => &self.articles,
-            "main" => &self.mains,
+        let same = match flat.elems[e].tag {
+            Tag::Article => &self.articles,
+            Tag::Main => &self.mains,
             _ => return false,
         };
         let inside = |o: usize, x: usize| (x..=flat.elems[x].last).contains(&o);
@@ -650,8 +650,8 @@ fn with_siblings(flat: &Flat, scores: &[f64], best: usize) -> Vec<(usize, usize)
             let clean = link_density(flat, e) < 0.2 && !el.in_widget;
             let prose = el.paragraphs >= 1 && el.chars >= 150 && clean;
             let structure = matches!(
-                el.tag.as_str(),
-                "h2" | "h3" | "h4" | "ul" | "ol" | "table" | "blockquote"
+                el.tag,
+                Tag::H2 | Tag::H3 | Tag::H4 | Tag::Ul | Tag::Ol | Tag::Table | Tag::Blockquote
             ) && clean;
             if scores[e] >= threshold || prose || structure {
                 ranges.push((e, el.last));
@@ -911,7 +911,7 @@ mod tests {
         let flat = super::super::dom::flatten(&page);
         let marks = Marks::of(&flat);
         let articles: Vec<usize> = (0..flat.elems.len())
-            .filter(|&e| flat.elems[e].tag == "article")
+            .filter(|&e| flat.elems[e].tag == Tag::Article)
             .collect();
         assert_eq!(articles.len(), 2);
         assert!(articles.iter().all(|&e| !marks.story(&flat, e)));

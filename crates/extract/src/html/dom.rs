@@ -15,6 +15,7 @@
 //! names on the story's wrappers too, so [`total_up`] drops a mark where the
 //! element holds real prose.
 
+pub use super::parse::Tag;
 use super::tree::{Edge, Element, Tree};
 
 use crate::text::squash;
@@ -23,6 +24,7 @@ use crate::text::squash;
 #[derive(Debug, Clone)]
 pub struct Elem {
     pub parent: Option<usize>,
+    /// The element's name; names HTML gives no rule for are `Tag::Other`.
     pub tag: Tag,
     /// Index of the last element inside this one (itself when it has none).
     pub last: usize,
@@ -37,172 +39,6 @@ pub struct Elem {
     pub in_widget: bool,
     /// The class or id names a comment thread: readers' text, however much prose.
     pub comments: bool,
-}
-
-/// An element's name. The names of HTML are kept without allocating (a page
-/// has thousands of elements); only custom elements own theirs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Tag {
-    Html(&'static str),
-    Custom(Box<str>),
-}
-
-/// The element names of HTML (and the SVG and MathML roots), sorted.
-const HTML_TAGS: [&str; 120] = [
-    "a",
-    "abbr",
-    "address",
-    "area",
-    "article",
-    "aside",
-    "audio",
-    "b",
-    "base",
-    "bdi",
-    "bdo",
-    "blockquote",
-    "body",
-    "br",
-    "button",
-    "canvas",
-    "caption",
-    "center",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "data",
-    "datalist",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "embed",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "font",
-    "footer",
-    "form",
-    "frame",
-    "frameset",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "i",
-    "iframe",
-    "img",
-    "input",
-    "ins",
-    "kbd",
-    "label",
-    "legend",
-    "li",
-    "link",
-    "main",
-    "map",
-    "mark",
-    "math",
-    "menu",
-    "meta",
-    "meter",
-    "nav",
-    "noscript",
-    "object",
-    "ol",
-    "optgroup",
-    "option",
-    "output",
-    "p",
-    "param",
-    "picture",
-    "pre",
-    "progress",
-    "q",
-    "rp",
-    "rt",
-    "ruby",
-    "s",
-    "samp",
-    "script",
-    "search",
-    "section",
-    "select",
-    "slot",
-    "small",
-    "source",
-    "span",
-    "strike",
-    "strong",
-    "style",
-    "sub",
-    "summary",
-    "sup",
-    "svg",
-    "table",
-    "tbody",
-    "td",
-    "template",
-    "textarea",
-    "tfoot",
-    "th",
-    "thead",
-    "time",
-    "title",
-    "tr",
-    "track",
-    "u",
-    "ul",
-    "var",
-    "video",
-];
-
-impl Tag {
-    pub fn new(name: &str) -> Tag {
-        match HTML_TAGS.binary_search(&name) {
-            Ok(i) => Tag::Html(HTML_TAGS[i]),
-            Err(_) => Tag::Custom(name.into()),
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        match self {
-            Tag::Html(s) => s,
-            Tag::Custom(s) => s,
-        }
-    }
-}
-
-impl PartialEq<str> for Tag {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Tag {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl std::fmt::Display for Tag {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 /// What a block of text is, for layout and filtering.
@@ -459,17 +295,17 @@ fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
         && word.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
-fn kind_of(tag: &str) -> BlockKind {
+fn kind_of(tag: Tag) -> BlockKind {
     match tag {
-        "p" => BlockKind::Paragraph,
-        "h1" => BlockKind::Heading(1),
-        "h2" => BlockKind::Heading(2),
-        "h3" => BlockKind::Heading(3),
-        "h4" | "h5" | "h6" => BlockKind::Heading(4),
-        "li" | "dd" | "dt" => BlockKind::ListItem,
-        "blockquote" => BlockKind::Quote,
-        "pre" => BlockKind::Preformatted,
-        "td" | "th" => BlockKind::Cell,
+        Tag::P => BlockKind::Paragraph,
+        Tag::H1 => BlockKind::Heading(1),
+        Tag::H2 => BlockKind::Heading(2),
+        Tag::H3 => BlockKind::Heading(3),
+        Tag::H4 | Tag::H5 | Tag::H6 => BlockKind::Heading(4),
+        Tag::Li | Tag::Dd | Tag::Dt => BlockKind::ListItem,
+        Tag::Blockquote => BlockKind::Quote,
+        Tag::Pre => BlockKind::Preformatted,
+        Tag::Td | Tag::Th => BlockKind::Cell,
         _ => BlockKind::Other,
     }
 }
@@ -542,7 +378,7 @@ fn flatten_with(html: &Tree, lenient: bool) -> Flat {
                     let index = flat.elems.len();
                     flat.elems.push(Elem {
                         parent: open.last().copied(),
-                        tag: Tag::new(tag),
+                        tag: Tag::of(tag.as_bytes()),
                         last: index,
                         chars: 0,
                         link_chars: 0,
@@ -636,7 +472,7 @@ fn flush(flat: &mut Flat, pending: &mut Pending, owner: Option<usize>, br: bool)
     if text.is_empty() {
         return;
     }
-    let kind = kind_of(flat.elems[elem].tag.as_str());
+    let kind = kind_of(flat.elems[elem].tag);
     flat.blocks.push(Block {
         elem,
         kind,
@@ -674,7 +510,7 @@ fn total_up(flat: &mut Flat) {
         let e = &flat.elems[i];
         // An ASP.NET page wraps everything, navigation included, in one
         // <form>: with prose inside it is the page, however many links.
-        let page_form = e.tag == "form" && e.paragraphs >= 3;
+        let page_form = e.tag == Tag::Form && e.paragraphs >= 3;
         let weak = e.comments
             || (e.widget && !page_form && (e.paragraphs < 3 || e.link_chars * 2 > e.chars));
         let inherited = e.parent.is_some_and(|p| flat.elems[p].in_widget);

@@ -29,7 +29,7 @@ mod tags;
 mod tests;
 
 use lex::{Lexer, Sink, StartTag};
-use tags::Tag;
+pub use tags::Tag;
 
 use super::tree::{NodeId, Tree};
 

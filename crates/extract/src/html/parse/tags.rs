@@ -3,7 +3,8 @@
 //!
 //! Every start and end tag is looked up once; the builder then compares
 //! enum values (and keeps per-name counts of open elements) instead of
-//! strings. Names it has no rule for are [`Tag::Other`].
+//! strings. Names it has no rule for are [`Tag::Other`]. Flattening
+//! ([`crate::html::dom`]) names its elements with the same enum.
 
 /// An element name the builder knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
