@@ -17,7 +17,8 @@ pub fn squash(s: &str) -> String {
 
 /// Character references left in text that is not HTML (JSON-LD strings
 /// written from templates): "&amp;", "&#8217;", "&#x2019;", "&rsquo;".
-/// Unknown names are kept as they are.
+/// Names are those of the HTML parser's table; unknown ones are kept as
+/// they are.
 pub fn unescape(s: &str) -> String {
     // Templates sometimes escape twice ("&amp;#8230;").
     let once = unescape_once(s);
@@ -45,7 +46,7 @@ fn unescape_once(s: &str) -> String {
                     None => num.parse().ok(),
                 }
                 .and_then(char::from_u32),
-                None => named(name),
+                None => crate::html::parse::entities::named(name.as_bytes()),
             }?;
             Some((c, end + 1))
         });
@@ -78,25 +79,6 @@ pub fn repair_latin1_mojibake(s: &str) -> String {
         .unwrap_or_else(|| s.to_string())
 }
 
-fn named(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "hellip" => '…',
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +89,6 @@ mod tests {
             unescape("Rates &amp; Jobs &#8211; Don&#x2019;t &rsquo;x&bogus; & y"),
             "Rates & Jobs – Don’t ’x&bogus; & y"
         );
+        assert_eq!(unescape("Caf&eacute; &Eacute;lys&eacute;e"), "Café Élysée");
     }
 }

@@ -22,7 +22,7 @@
 
 #[cfg(test)]
 mod compare;
-mod entities;
+pub(crate) mod entities;
 mod lex;
 mod tags;
 #[cfg(test)]
