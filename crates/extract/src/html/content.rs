@@ -230,20 +230,18 @@ fn date_only(text: &str) -> bool {
 /// a list of other posts, from the title or label just before the first.
 fn cut_teasers(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
     let total: usize = chosen.iter().map(|&i| flat.blocks[i].text.len()).sum();
-    let mut seen = 0;
+    let dated: Vec<bool> = chosen
+        .iter()
+        .map(|&i| date_only(&flat.blocks[i].text))
+        .collect();
+    let all_dates = dated.iter().filter(|&&d| d).count();
+    let (mut seen, mut before) = (0, 0);
     for (k, &i) in chosen.iter().enumerate() {
-        let text = flat.blocks[i].text.as_str();
-        if seen * 2 >= total && date_only(text) {
-            let dates = chosen[k..]
-                .iter()
-                .filter(|&&j| date_only(&flat.blocks[j].text))
-                .count();
+        if seen * 2 >= total && dated[k] {
+            // From here on, this one included.
+            let dates = all_dates - before;
             // Dates as dense before as after: the page is itself a dated
             // list (events, a blog's archive), not a story with teasers.
-            let before = chosen[..k]
-                .iter()
-                .filter(|&&j| date_only(&flat.blocks[j].text))
-                .count();
             let list = before >= LIST_DATES && before * 2 >= dates;
             if dates >= TEASER_DATES && !list {
                 let mut cut = k;
@@ -253,7 +251,8 @@ fn cut_teasers(flat: &Flat, chosen: Vec<usize>) -> Vec<usize> {
                 return chosen[..cut].to_vec();
             }
         }
-        seen += text.len();
+        before += usize::from(dated[k]);
+        seen += flat.blocks[i].text.len();
     }
     chosen
 }
@@ -286,15 +285,17 @@ fn head_stamp(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     date_only(text)
         || (lower.len() < 80
-            && (HEAD_STAMPS.iter().any(|p| lower.starts_with(p))
+            && (HEAD_STAMPS
+                .iter()
+                .chain(&CREDITS)
+                .any(|p| lower.starts_with(p))
                 || (lower.starts_with("published") && lower.ends_with(" ago"))))
         || lower == "by"
 }
 
-/// Openings of the credit and time stamps above a story: "Reviewed by Dr
-/// Ann Lee", "Updated on 09/10/2025", "Posted by", "Published 6 hours ago".
-const HEAD_STAMPS: [&str; 13] = [
-    "written by",
+/// Openings of the stamps above a story besides the [`CREDITS`]:
+/// "Updated on 09/10/2025", "Posted by", "Medically reviewed by Dr Ann Lee".
+const HEAD_STAMPS: [&str; 8] = [
     "last updated",
     "updated:",
     "updated on",
@@ -302,8 +303,14 @@ const HEAD_STAMPS: [&str; 13] = [
     "published on",
     "posted by",
     "posted on",
-    "reviewed by",
     "medically reviewed by",
+];
+
+/// Openings of a story's credits: a stamp above it, or the heading of a
+/// credits box below it.
+const CREDITS: [&str; 5] = [
+    "written by",
+    "reviewed by",
     "edited by",
     "fact checked by",
     "fact-checked by",
@@ -380,15 +387,9 @@ fn donation_plea(lower: &str) -> bool {
 fn credit_heading(lower: &str) -> bool {
     let rest = lower.strip_prefix("article ").unwrap_or(lower);
     lower.len() < 80
-        && [
-            "written by",
-            "reviewed by",
-            "edited by",
-            "fact checked by",
-            "fact-checked by",
-        ]
-        .iter()
-        .any(|p| rest.starts_with(p) && has_phrase(rest, p))
+        && CREDITS
+            .iter()
+            .any(|p| rest.starts_with(p) && has_phrase(rest, p))
 }
 
 /// "Jane Doe is a freelance writer ...", "(John Roe, MD, is the founder of
@@ -672,16 +673,6 @@ fn has_phrase(text: &str, phrase: &str) -> bool {
     })
 }
 
-/// "5 min read", "12 minute read": a reading-time stamp.
-fn reading_time(lower: &str) -> bool {
-    let rest = lower.trim_start_matches(|c: char| c.is_ascii_digit());
-    rest.len() < lower.len()
-        && matches!(
-            rest.trim(),
-            "min read" | "mins read" | "minute read" | "minutes read" | "min. read"
-        )
-}
-
 /// Short labels that sit inside article containers but are not the story.
 const LABELS: [&str; 18] = [
     "advertisement",
@@ -708,7 +699,6 @@ fn keep_block(b: &super::dom::Block) -> bool {
     let n = b.text.chars().count();
     let lower = b.text.to_lowercase();
     if LABELS.contains(&lower.trim_end_matches(['.', '!', ':']))
-        || reading_time(&lower)
         || (b.kind != BlockKind::Preformatted && json_data(&b.text))
     {
         return false;
@@ -784,8 +774,8 @@ fn json_data(text: &str) -> bool {
     text.starts_with(['{', '[']) && text.matches("\":").count() >= 3
 }
 
-/// "March 15, 2022 · 3 min read · By Staff", "Reading time: 8 minutes": a
-/// stamp line that holds a reading time among other things.
+/// "5 min read", "March 15, 2022 · 3 min read · By Staff", "Reading
+/// time: 8 minutes": a reading-time stamp, alone or in a stamp line.
 fn reading_time_in(lower: &str) -> bool {
     has_phrase(lower, "reading time")
         || lower.match_indices(" read").any(|(at, _)| {
@@ -828,17 +818,22 @@ fn affiliate_disclosure(lower: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.find(p).is_some_and(|at| lower[at..].contains("link")));
+    // "We may earn", "I might receive": the verb first, so that most
+    // blocks cost one search, not twenty.
+    let verbs = ["earn", "receive"];
+    let earns = verbs.iter().any(|v| has_phrase(lower, v));
     link_buy
         || AFFILIATE.iter().any(|p| has_phrase(lower, p))
-        || ["we", "i"].iter().any(|who| {
-            ["may", "might", "will", "could", "may also"]
-                .iter()
-                .any(|may| {
-                    ["earn", "receive"]
-                        .iter()
-                        .any(|earn| has_phrase(lower, &format!("{who} {may} {earn}")))
-                })
-        })
+        || earns
+            && ["we", "i"].iter().any(|who| {
+                ["may", "might", "will", "could", "may also"]
+                    .iter()
+                    .any(|may| {
+                        verbs
+                            .iter()
+                            .any(|earn| has_phrase(lower, &format!("{who} {may} {earn}")))
+                    })
+            })
 }
 
 /// Phrases of affiliate disclosures beyond "we may earn".
@@ -927,7 +922,7 @@ mod tests {
         assert_eq!(got.len(), 7, "{got:?}");
         assert_eq!(got[0], "By Jane Doe");
         assert!(got[6].starts_with("By the end"));
-        assert!(reading_time("12 minute read") && !reading_time("read the minutes"));
+        assert!(reading_time_in("12 minute read") && !reading_time_in("read the minutes"));
         assert!(head_stamp("Written by Ann Lee") && !head_stamp("Byzantine art"));
         // Without a paragraph long enough to open the story, nothing is a stamp.
         let short = "<html><body><article><p>March 3, 2025</p><p>The talks resumed in Geneva, both sides said.</p></article></body></html>";
