@@ -157,7 +157,7 @@ pub fn read(page: &Tree) -> Meta {
         get(&["og:title"]),
         get(&["twitter:title"]),
         ld.headline.clone(),
-        head_title,
+        head_title.clone(),
     ]
     .into_iter()
     .flatten()
@@ -181,11 +181,10 @@ pub fn read(page: &Tree) -> Meta {
         .chain(ld.publisher.clone())
         .filter(|s| !s.is_empty())
         .collect();
-    let title = title(
-        &found,
-        get(&["og:title", "twitter:title"]).or(ld.headline.clone()),
-        site.as_deref(),
-    );
+    let stated = get(&["og:title", "twitter:title"])
+        .or(ld.headline.clone())
+        .or(head_title.filter(|t| !t.is_empty()));
+    let title = title(&found, stated, site.as_deref());
 
     let og_date =
         get(&["article:published_time", "og:published_time"]).and_then(|v| dates::any(&v));
@@ -355,20 +354,17 @@ fn meta_tags(found: &Found) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The headline: the `<h1>` when the title names it, else the OpenGraph or
-/// `<title>` title with the " | Site Name" part cut off.
-fn title(found: &Found, og: Option<String>, site: Option<&str>) -> Option<String> {
-    let head = found
-        .title
-        .map(|t| squash(&t.text()))
-        .filter(|t| !t.is_empty());
+/// The headline: the `<h1>` when the stated title (OpenGraph, JSON-LD or
+/// `<title>`) names it, else the stated title with the " | Site Name" part
+/// cut off.
+fn title(found: &Found, stated: Option<String>, site: Option<&str>) -> Option<String> {
     let h1s: Vec<String> = found
         .h1s
         .iter()
         .map(|h| squash(&h.text()))
         .filter(|t| t.len() > 3)
         .collect();
-    let stated = og.or(head.clone())?;
+    let stated = stated?;
     let stated_lower = stated.to_lowercase();
     if let Some(h1) = h1s
         .iter()
