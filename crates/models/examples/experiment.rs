@@ -39,6 +39,7 @@ fn main() {
             "contexts" => o.clusters.contexts = n as usize,
             "folds" => o.folds = n as usize,
             "dev" => o.dev = n != 0.0,
+            "dev_offset" => o.dev_offset = n as usize,
             _ => eprintln!("ignoring unknown key {k:?}"),
         }
     }
@@ -52,7 +53,7 @@ fn main() {
     };
     println!("{}", t.report);
     if o.dev {
-        dev_figures(shared, &t);
+        dev_figures(shared, &t, o.dev_offset);
         return;
     }
     match evaluate_models(shared, &t.pos, &t.parser, &t.ner) {
@@ -63,9 +64,9 @@ fn main() {
 
 /// POS accuracy and UAS/LAS on the development documents (`dev=1`), which
 /// were held out of training; the test documents are not read.
-fn dev_figures(shared: &Path, t: &detente_models::train::Trained) {
+fn dev_figures(shared: &Path, t: &detente_models::train::Trained, dev_offset: usize) {
     let docs = read_conllu_dir(&gum_dir(shared)).expect("GUM");
-    let dev = split_dev(split_docs(docs).0).1;
+    let dev = split_dev(split_docs(docs).0, dev_offset).1;
     let (mut n, mut tag_ok, mut head_ok, mut both_ok) = (0, 0, 0, 0);
     for s in dev.iter().flat_map(|d| &d.sentences) {
         let words = s.word_refs();

@@ -35,6 +35,8 @@ pub struct TrainOptions {
     /// Hold out the development documents ([`split_dev`]) from training, for
     /// choosing settings without looking at the test documents.
     pub dev: bool,
+    /// Which dev split [`split_dev`] holds out (standard: 4).
+    pub dev_offset: usize,
     /// Use only the first N training documents / sentences (smoke tests).
     pub max_docs: Option<usize>,
     pub max_ner_sentences: Option<usize>,
@@ -51,6 +53,7 @@ impl Default for TrainOptions {
             gentle: true,
             folds: 4,
             dev: false,
+            dev_offset: 4,
             max_docs: None,
             max_ner_sentences: None,
         }
@@ -94,6 +97,7 @@ impl TrainOptions {
             gentle: true,
             folds: 2,
             dev: false,
+            dev_offset: 4,
             max_docs: Some(4),
             max_ner_sentences: Some(300),
         }
@@ -146,12 +150,14 @@ pub struct Trained {
 }
 
 /// Splits the training documents into (train, dev): of the `GUM_*` ones,
-/// every 9th starting with the fifth is dev (about 24 documents, none of
-/// them test). Used only to choose settings (`--example experiment dev=1`).
-pub fn split_dev(train: Vec<DepDoc>) -> (Vec<DepDoc>, Vec<DepDoc>) {
+/// every 9th starting with number `offset` (counting from 0; the standard
+/// dev split is offset 4) is dev (about 24 documents, none of them test).
+/// Used only to choose settings (`--example experiment dev=1`); other
+/// offsets give other dev splits, to see whether a difference holds.
+pub fn split_dev(train: Vec<DepDoc>, offset: usize) -> (Vec<DepDoc>, Vec<DepDoc>) {
     let mut gum = 0;
     train.into_iter().partition(|d| {
-        let dev = d.name.starts_with("GUM_") && gum % 9 == 4;
+        let dev = d.name.starts_with("GUM_") && gum % 9 == offset % 9;
         gum += d.name.starts_with("GUM_") as usize;
         !dev
     })
@@ -189,7 +195,7 @@ pub fn train_models(shared: &Path, opts: &TrainOptions) -> Result<Trained, Model
     let start = Instant::now();
     let (mut train, _test) = split_docs(read_conllu_dir(&gum_dir(shared))?);
     if opts.dev {
-        train = split_dev(train).0;
+        train = split_dev(train, opts.dev_offset).0;
     }
     if !opts.gentle {
         train.retain(|d| !d.name.starts_with("GENTLE_"));
