@@ -30,6 +30,16 @@ impl CodeError {
     }
 }
 
+/// Reads a data file whole: its name for error messages (the path as
+/// given) and its text.
+pub(crate) fn read_data_file(path: &std::path::Path) -> Result<(String, String), CodeError> {
+    let file = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok((file, text)),
+        Err(source) => Err(CodeError::Io { file, source }),
+    }
+}
+
 /// The non-empty, non-comment lines of a data file with their 1-based numbers.
 /// `#` starts a comment; fields are separated by tabs and trimmed.
 pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {

@@ -16,7 +16,7 @@ use std::path::Path;
 
 use detente_core::Tone;
 
-use crate::error::{CodeError, data_lines};
+use crate::error::{CodeError, data_lines, read_data_file};
 
 const TONE: &str = include_str!("../../../data/code/tone.tsv");
 
@@ -62,12 +62,7 @@ impl Lexicon {
 
     /// Reads a user lexicon: `word TAB score` per line, `#` comments.
     pub fn from_tsv(path: impl AsRef<Path>) -> Result<Lexicon, CodeError> {
-        let path = path.as_ref();
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| CodeError::Io {
-            file: name.clone(),
-            source,
-        })?;
+        let (name, text) = read_data_file(path.as_ref())?;
         Lexicon::parse(&name, &text)
     }
 

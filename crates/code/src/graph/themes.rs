@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::error::{CodeError, data_lines};
+use crate::error::{CodeError, data_lines, read_data_file};
 
 const THEMES: &str = include_str!("../../../../data/code/themes.txt");
 
@@ -63,12 +63,7 @@ impl Themes {
     }
 
     pub fn from_file(path: impl AsRef<Path>) -> Result<Themes, CodeError> {
-        let path = path.as_ref();
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| CodeError::Io {
-            file: name.clone(),
-            source,
-        })?;
+        let (name, text) = read_data_file(path.as_ref())?;
         Themes::parse(&name, &text)
     }
 
@@ -197,6 +192,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("t.txt:2:"), "{e}");
+        let e = Themes::from_file("/nonexistent/themes.txt")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("/nonexistent/themes.txt: cannot read"), "{e}");
         let t = Themes::embedded();
         for theme in [
             "SANCTIONS",
