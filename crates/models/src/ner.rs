@@ -233,13 +233,7 @@ impl NerModel {
     pub fn from_bytes(file: &[u8]) -> Result<Self, ModelError> {
         let payload = io::decode(Kind::Ner, file)?;
         let mut r = Reader::new(&payload, "ner");
-        let weights = Weights::read(&mut r)?;
-        if weights.n_classes() != N_LABELS {
-            return Err(r.error(format!(
-                "{} classes, BILOU over 4 kinds has {N_LABELS}",
-                weights.n_classes()
-            )));
-        }
+        let weights = Weights::read_classes(&mut r, N_LABELS, "BILOU over 4 kinds")?;
         let n = r.u32()? as usize;
         let mut common = HashIndex::default();
         common.reserve(n.min(1 << 20));

@@ -383,11 +383,8 @@ impl ParserModel {
     pub fn from_bytes(file: &[u8]) -> Result<Self, ModelError> {
         let payload = io::decode(Kind::Parser, file)?;
         let mut r = Reader::new(&payload, "parser");
-        let arcs = Weights::read(&mut r)?;
-        let labels = Weights::read(&mut r)?;
-        if arcs.n_classes() != N_ACTIONS || labels.n_classes() != N_RELS {
-            return Err(r.error("class counts do not match the transition and relation sets"));
-        }
+        let arcs = Weights::read_classes(&mut r, N_ACTIONS, "the transition set")?;
+        let labels = Weights::read_classes(&mut r, N_RELS, "the relation set")?;
         let clusters = Clusters::read(&mut r)?;
         r.finish()?;
         Ok(ParserModel {

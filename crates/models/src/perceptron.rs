@@ -196,6 +196,16 @@ impl Weights {
         }
     }
 
+    /// Reads a table that must score exactly `n_classes` classes; `what`
+    /// names them in the error ("the tag set").
+    pub fn read_classes(r: &mut Reader, n_classes: usize, what: &str) -> Result<Self, ModelError> {
+        let w = Weights::read(r)?;
+        if w.n_classes != n_classes {
+            return Err(r.error(format!("{} classes, {what} has {n_classes}", w.n_classes)));
+        }
+        Ok(w)
+    }
+
     pub fn read(r: &mut Reader) -> Result<Self, ModelError> {
         let n_classes = r.u32()? as usize;
         let bits = r.u32()?;

@@ -96,13 +96,7 @@ impl PosModel {
     pub fn from_bytes(file: &[u8]) -> Result<Self, ModelError> {
         let payload = io::decode(Kind::Pos, file)?;
         let mut r = Reader::new(&payload, "pos");
-        let weights = Weights::read(&mut r)?;
-        if weights.n_classes() != N_TAGS {
-            return Err(r.error(format!(
-                "{} classes, the tag set has {N_TAGS}",
-                weights.n_classes()
-            )));
-        }
+        let weights = Weights::read_classes(&mut r, N_TAGS, "the tag set")?;
         let n = r.u32()? as usize;
         let mut dict = HashIndex::default();
         dict.reserve(n.min(1 << 20));

@@ -154,4 +154,11 @@ fn damaged_model_files_are_errors() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("pos"), "{e}");
+    // A payload of one kind under another's header: the class count gives it away.
+    use detente_models::io::{Kind, decode, encode};
+    let ner_payload = decode(Kind::Ner, detente_models::embedded::NER).expect("ner decodes");
+    let e = PosModel::from_bytes(&encode(Kind::Pos, &ner_payload))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("classes, the tag set has"), "{e}");
 }
