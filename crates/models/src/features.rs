@@ -121,6 +121,32 @@ impl WordInfo {
     }
 }
 
+/// A model's pair of stand-ins for the words before and after a sentence
+/// (boundaries `first` and `first + 1`); each model has its own pair, so the
+/// hashes of their boundary features stay apart.
+pub struct Edges {
+    before: WordInfo,
+    after: WordInfo,
+}
+
+impl Edges {
+    pub const fn new(first: u64) -> Self {
+        Edges {
+            before: WordInfo::boundary(first),
+            after: WordInfo::boundary(first + 1),
+        }
+    }
+
+    /// The word at `i`, or a stand-in where `i` is outside the sentence.
+    pub fn at(&self, infos: &[WordInfo], i: isize) -> WordInfo {
+        if i < 0 {
+            self.before
+        } else {
+            infos.get(i as usize).copied().unwrap_or(self.after)
+        }
+    }
+}
+
 /// The first `n` characters (all of them if fewer).
 fn char_prefix(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {

@@ -14,7 +14,7 @@ use detente_core::{EntityKind, PosTag};
 use crate::ModelError;
 use crate::clusters::{ClusterIds, Clusters};
 use crate::corpus::NerSentence;
-use crate::features::{Features, WordInfo, flag, hash_num, pair};
+use crate::features::{Edges, Features, WordInfo, flag, hash_num, pair};
 use crate::io::{self, Kind, Reader, Writer};
 use crate::perceptron::{Rng, Trainer, Weights, argmax};
 use crate::tagger::{HashIndex, cluster_at, cluster_ids};
@@ -80,14 +80,11 @@ pub struct NerModel {
     clusters: Clusters,
 }
 
+/// This model's stand-ins for the words around a sentence.
+const EDGES: Edges = Edges::new(11);
+
 fn at(infos: &[WordInfo], i: isize) -> WordInfo {
-    const BEFORE: WordInfo = WordInfo::boundary(11);
-    const AFTER: WordInfo = WordInfo::boundary(12);
-    if i < 0 {
-        BEFORE
-    } else {
-        infos.get(i as usize).copied().unwrap_or(AFTER)
-    }
+    EDGES.at(infos, i)
 }
 
 fn tag_at(tags: &[u64], i: isize) -> u64 {

@@ -16,7 +16,7 @@ use detente_core::PosTag;
 use crate::ModelError;
 use crate::clusters::{ClusterIds, Clusters};
 use crate::corpus::DepSentence;
-use crate::features::{Features, WordInfo, hash_num};
+use crate::features::{Edges, Features, WordInfo, hash_num};
 use crate::io::{self, Kind, Reader, Writer};
 use crate::perceptron::{Rng, Trainer, Weights, argmax};
 
@@ -197,14 +197,11 @@ impl PosModel {
     }
 }
 
+/// This model's stand-ins for the words around a sentence.
+const EDGES: Edges = Edges::new(1);
+
 fn at(infos: &[WordInfo], i: isize) -> WordInfo {
-    const BEFORE: WordInfo = WordInfo::boundary(1);
-    const AFTER: WordInfo = WordInfo::boundary(2);
-    if i < 0 {
-        BEFORE
-    } else {
-        infos.get(i as usize).copied().unwrap_or(AFTER)
-    }
+    EDGES.at(infos, i)
 }
 
 /// The feature templates of token `i` given the two previous tags.
