@@ -20,6 +20,7 @@ use std::fmt;
 use std::path::Path;
 use std::time::Instant;
 
+use detente_core::score::{f1, ratio};
 use detente_core::stage::{Analyzer, Coder, Coding};
 use detente_core::{Article, Participant};
 use serde_json::Value;
@@ -59,20 +60,15 @@ impl Tally {
     }
 
     pub fn precision(&self) -> f64 {
-        self.matched as f64 / self.coded.max(1) as f64
+        ratio(self.matched, self.coded)
     }
 
     pub fn recall(&self) -> f64 {
-        self.matched as f64 / self.expected.max(1) as f64
+        ratio(self.matched, self.expected)
     }
 
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if self.matched == 0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
     }
 }
 

@@ -23,6 +23,7 @@ pub mod error;
 pub mod event;
 pub mod graph;
 pub mod quote;
+pub mod score;
 pub mod span;
 pub mod stage;
 pub mod text;

@@ -11,6 +11,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use detente_core::PosTag;
+use detente_core::score::{f1, ratio};
 
 use crate::corpus::{DepSentence, read_conll2003, read_conllu_dir, split_docs};
 use crate::train::{conll_dir, gum_dir};
@@ -32,17 +33,8 @@ impl Prf {
         ratio(self.correct, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
     }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 #[derive(Debug, Clone)]

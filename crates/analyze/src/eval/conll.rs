@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use detente_core::score::{f1, ratio};
 use detente_core::{EntityKind, Sentence, Span};
 
 use crate::RuleAnalyzer;
@@ -25,18 +26,13 @@ pub struct Scores {
 
 impl Scores {
     pub fn precision(&self) -> f64 {
-        self.correct as f64 / self.predicted.max(1) as f64
+        ratio(self.correct, self.predicted)
     }
     pub fn recall(&self) -> f64 {
-        self.correct as f64 / self.gold.max(1) as f64
+        ratio(self.correct, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
     }
 }
 

@@ -24,6 +24,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use detente_core::score::{f1, ratio};
 use detente_core::stage::{Analyzer, Coder};
 use detente_core::{Article, Quote, QuoteKind, Span};
 
@@ -47,12 +48,7 @@ impl Counts {
         ratio(self.found, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
     }
     fn add(&mut self, o: Counts) {
         self.gold += o.gold;
@@ -60,10 +56,6 @@ impl Counts {
         self.predicted += o.predicted;
         self.correct += o.correct;
     }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 /// Scores of a set of documents.

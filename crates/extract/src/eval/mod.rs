@@ -18,6 +18,7 @@ use std::io::Read;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use detente_core::score::f1;
 use detente_core::{Article, Content, Document, Provenance, stage::Extractor};
 
 mod report;
@@ -236,14 +237,6 @@ pub fn eval_aeb(dir: &Path, ex: &dyn Extractor) -> Result<AebReport, EvalError> 
     report.recall = r_sum / r_n.max(1) as f64;
     report.f1 = f1(report.precision, report.recall);
     Ok(report)
-}
-
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
 }
 
 fn normalise(s: &str) -> String {

@@ -10,6 +10,8 @@
 //! and a stated title are the same words, the stated spelling is kept:
 //! publishers type their metadata, while page typography may turn ' into ’.
 
+use detente_core::score::f1;
+
 /// Lowercase words, typographic apostrophes folded, for comparing titles.
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '‘')))
@@ -70,12 +72,7 @@ impl Stated<'_> {
             .iter()
             .map(|t| {
                 let t = words(t);
-                let (p, r) = (support(&w, &t), support(&t, &w));
-                if p + r == 0.0 {
-                    0.0
-                } else {
-                    2.0 * p * r / (p + r)
-                }
+                f1(support(&w, &t), support(&t, &w))
             })
             .fold(0.0, f64::max)
     }
