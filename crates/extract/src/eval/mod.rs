@@ -244,25 +244,47 @@ fn normalise(s: &str) -> String {
 }
 
 /// Score the wcxb set in `dir` (ground-truth/NNNN.json, html/NNNN.html.gz).
-pub fn eval_wcxb(dir: &Path, ex: &dyn Extractor) -> Result<WcxbReport, EvalError> {
+/// One page of a wcxb set: its id, its gold record (`url`,
+/// `ground_truth`) and its HTML.
+pub struct WcxbPage {
+    pub id: String,
+    pub gold: Value,
+    pub html: String,
+}
+
+/// The ids of the pages of the wcxb set in `dir` (its `ground-truth/*.json`
+/// file names), sorted.
+pub fn wcxb_ids(dir: &Path) -> Result<Vec<String>, EvalError> {
     let gt_dir = dir.join("ground-truth");
-    let mut files: Vec<_> = std::fs::read_dir(&gt_dir)
+    let mut ids: Vec<String> = std::fs::read_dir(&gt_dir)
         .map_err(|e| EvalError(format!("{}: {e}", gt_dir.display())))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter_map(|p| Some(p.file_stem()?.to_str()?.to_string()))
         .collect();
-    files.sort();
+    ids.sort();
+    Ok(ids)
+}
+
+/// Reads page `id` of the wcxb set in `dir`.
+pub fn wcxb_page(dir: &Path, id: &str) -> Result<WcxbPage, EvalError> {
+    Ok(WcxbPage {
+        id: id.to_string(),
+        gold: read_json(&dir.join("ground-truth").join(format!("{id}.json")))?,
+        html: read_gz(&dir.join("html").join(format!("{id}.html.gz")))?,
+    })
+}
+
+pub fn eval_wcxb(dir: &Path, ex: &dyn Extractor) -> Result<WcxbReport, EvalError> {
     let mut r = WcxbReport::default();
     let (mut f1_sum, mut with, mut without) = (0.0, (0usize, 0usize), (0usize, 0usize));
     let (mut p_sum, mut r_sum) = (0.0, 0.0);
-    for file in files {
-        let page = read_json(&file)?;
+    for id in wcxb_ids(dir)? {
+        let WcxbPage {
+            gold: page, html, ..
+        } = wcxb_page(dir, &id)?;
         let g = &page["ground_truth"];
-        let id = file
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
-        let html = read_gz(&dir.join("html").join(format!("{id}.html.gz")))?;
+        let id = id.as_str();
         let article = run(ex, html, page["url"].as_str(), &mut r.extract_time);
         r.failed += usize::from(article.is_none());
         let a = article.unwrap_or_default();
