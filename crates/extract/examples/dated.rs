@@ -3,8 +3,6 @@
 //! `cargo run --release -p detente-extract --example dated -- 0039 0041`.
 //! With WIN=1 every block of the window around the headline is listed too;
 //! with ALL=1, every dated block and aside of the page instead.
-use std::io::Read;
-
 use detente_extract::{eval, html};
 
 fn main() {
@@ -14,18 +12,9 @@ fn main() {
         return;
     }
     for id in std::env::args().skip(1) {
-        let gold: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(dir.join("ground-truth").join(format!("{id}.json")))
-                .expect("json"),
-        )
-        .expect("json");
-        let mut bytes = Vec::new();
-        let file =
-            std::fs::File::open(dir.join("html").join(format!("{id}.html.gz"))).expect("page");
-        flate2::read::MultiGzDecoder::new(file)
-            .read_to_end(&mut bytes)
-            .expect("gzip");
-        let page = String::from_utf8_lossy(&bytes);
+        let eval::WcxbPage {
+            gold, html: page, ..
+        } = eval::wcxb_page(&dir, &id).expect("page");
         let doc = html::parse::parse(&page);
         let flat = html::dom::flatten(&doc);
         let chosen = html::content::select(&flat);

@@ -243,7 +243,6 @@ fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Score the wcxb set in `dir` (ground-truth/NNNN.json, html/NNNN.html.gz).
 /// One page of a wcxb set: its id, its gold record (`url`,
 /// `ground_truth`) and its HTML.
 pub struct WcxbPage {
@@ -275,17 +274,15 @@ pub fn wcxb_page(dir: &Path, id: &str) -> Result<WcxbPage, EvalError> {
     })
 }
 
+/// Score the wcxb set in `dir` (ground-truth/NNNN.json, html/NNNN.html.gz).
 pub fn eval_wcxb(dir: &Path, ex: &dyn Extractor) -> Result<WcxbReport, EvalError> {
     let mut r = WcxbReport::default();
     let (mut f1_sum, mut with, mut without) = (0.0, (0usize, 0usize), (0usize, 0usize));
     let (mut p_sum, mut r_sum) = (0.0, 0.0);
     for id in wcxb_ids(dir)? {
-        let WcxbPage {
-            gold: page, html, ..
-        } = wcxb_page(dir, &id)?;
-        let g = &page["ground_truth"];
-        let id = id.as_str();
-        let article = run(ex, html, page["url"].as_str(), &mut r.extract_time);
+        let WcxbPage { id, gold, html } = wcxb_page(dir, &id)?;
+        let g = &gold["ground_truth"];
+        let article = run(ex, html, gold["url"].as_str(), &mut r.extract_time);
         r.failed += usize::from(article.is_none());
         let a = article.unwrap_or_default();
         r.pages += 1;
